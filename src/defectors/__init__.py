@@ -1,0 +1,73 @@
+"""
+A curated, typed dataset of notable Soviet and Eastern Bloc defectors (1924-1991).
+
+>>> import defectors
+>>> ds = defectors.load()
+>>> ds[0].name, ds[0].year, ds[0].origin.name
+('George Balanchine', 1924, 'Soviet Union')
+
+The package re-exports its public names here; the modules behind them are private.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from defectors import exceptions
+from defectors._converter import configure_converter, converter, make_converter
+from defectors._countries import countries, get_country
+from defectors._dataset import Dataset, Metadata, load, metadata
+from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
+from defectors._text import fold, slugify
+from defectors.exceptions import (
+    DatasetError,
+    DefectorsError,
+    UnknownCountryError,
+    UnknownSectorError,
+)
+
+if TYPE_CHECKING:
+    __version__: str
+
+__all__ = [
+    "Confidence",
+    "Country",
+    "Dataset",
+    "DatasetError",
+    "Defector",
+    "DefectorsError",
+    "Metadata",
+    "Outcome",
+    "Place",
+    "SECTOR_RULES",
+    "Sector",
+    "Source",
+    "UnknownCountryError",
+    "UnknownSectorError",
+    "__version__",
+    "configure_converter",
+    "converter",
+    "countries",
+    "exceptions",
+    "fold",
+    "get_country",
+    "load",
+    "make_converter",
+    "metadata",
+    "parse_sector",
+    "sectors_for",
+    "slugify",
+]
+
+
+def __getattr__(name: str) -> str:
+    """Look up ``__version__`` from the installed metadata on first use, not at import."""
+    if name == "__version__":
+        from importlib.metadata import version  # noqa: PLC0415 - deferred on purpose
+
+        value = version("defectors")
+        globals()["__version__"] = value
+        return value
+    msg = f"module 'defectors' has no attribute {name!r}"
+    raise AttributeError(msg)

@@ -1,0 +1,384 @@
+"""The immutable :class:`Dataset` and loading it from package data or a user's file."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from typing import Any, overload
+
+import attrs
+import cattrs
+
+from defectors._converter import make_converter
+from defectors._flat import flat_row
+from defectors._flat import to_csv as _to_csv
+from defectors._lazy import once
+from defectors._model import Defector, Source
+from defectors.exceptions import DatasetError, quote
+
+__all__ = ["Dataset", "Metadata", "load", "metadata"]
+
+# load() reads with a private converter, so hooks users register on the public
+# ``defectors.converter`` cannot change how the package reads its data.
+_READER = make_converter()
+
+_PATH_FIELD = re.compile(r"\$\.([A-Za-z_][A-Za-z0-9_]*)")
+
+
+class Dataset(Sequence[Defector]):
+    """
+    An immutable, ordered collection of :class:`Defector` records with unique ids.
+
+    A :class:`Dataset` is a :class:`~collections.abc.Sequence`: index it, slice it (a slice
+    is a :class:`Dataset`), iterate over it, take its ``len()``. It cannot be changed; every
+    method returns new objects. Two datasets are equal when they hold equal records in the
+    same order.
+
+    Args:
+        records: Any iterable of :class:`Defector`.
+
+    Raises:
+        DatasetError: Two records share an id.
+        TypeError: An item is not a :class:`Defector`.
+
+    Example:
+        >>> import defectors
+        >>> ds = defectors.load()
+        >>> mine = defectors.Dataset(list(ds)[:3])
+        >>> len(mine)
+        3
+
+    .. versionadded:: 0.1.0
+    """
+
+    __slots__ = ("_by_id", "_records")
+
+    def __init__(self, records: Iterable[Defector] = ()) -> None:
+        items = tuple(records)
+        by_id: dict[str, Defector] = {}
+        for index, record in enumerate(items):
+            if not isinstance(record, Defector):
+                msg = (
+                    f"Dataset items must be Defector records, "
+                    f"not {type(record).__name__} (item {index})"
+                )
+                raise TypeError(msg)
+            if record.id in by_id:
+                raise DatasetError("duplicate id", index=index, record_id=record.id, field="id")
+            by_id[record.id] = record
+        self._records = items
+        self._by_id = by_id
+
+    # -- Sequence protocol -------------------------------------------------------------
+
+    def __len__(self) -> int:
+        """Return the number of records."""
+        return len(self._records)
+
+    @overload
+    def __getitem__(self, index: int) -> Defector: ...
+    @overload
+    def __getitem__(self, index: slice) -> Dataset: ...
+    def __getitem__(self, index: int | slice) -> Defector | Dataset:
+        """Return the record at *index*, or a :class:`Dataset` of a slice."""
+        if isinstance(index, slice):
+            return Dataset(self._records[index])
+        return self._records[index]
+
+    def __iter__(self) -> Iterator[Defector]:
+        """Iterate over the records in order."""
+        return iter(self._records)
+
+    def __contains__(self, item: object) -> bool:
+        """Whether *item* is one of the records."""
+        return isinstance(item, Defector) and self._by_id.get(item.id) == item
+
+    def __eq__(self, other: object) -> bool:
+        """Whether *other* is a :class:`Dataset` with equal records in the same order."""
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return self._records == other._records
+
+    def __hash__(self) -> int:
+        """Hash the records, so datasets can be set members and dict keys."""
+        return hash(self._records)
+
+    def __repr__(self) -> str:
+        """Return a short description: the number of records."""
+        return f"<Dataset of {len(self._records)} records>"
+
+    def __reduce__(self) -> tuple[type[Dataset], tuple[tuple[Defector, ...]]]:
+        """Pickle the records only; indexes are rebuilt on unpickling."""
+        return (Dataset, (self._records,))
+
+    # -- Access ------------------------------------------------------------------------
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The records' ids, in order."""
+        return tuple(self._by_id)
+
+    # -- Exports -----------------------------------------------------------------------
+
+    def to_records(self) -> list[dict[str, Any]]:
+        """
+        Return the records as new JSON-ready dicts (the form :func:`load` reads back).
+
+        The result is a fresh copy: changing it changes nothing in the dataset.
+
+        Returns:
+            A list of dicts with the fields of :class:`Defector`.
+        """
+        return [_READER.unstructure(r) for r in self._records]
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """
+        Return the records as a JSON array, the form :func:`load` reads back.
+
+        Args:
+            indent: Indentation, as for :func:`json.dumps`; ``None`` for one line.
+
+        Returns:
+            The JSON text, ending in a newline.
+        """
+        return json.dumps(self.to_records(), indent=indent, ensure_ascii=False) + "\n"
+
+    def to_jsonl(self) -> str:
+        """
+        Return the records as JSON Lines: one JSON object a line.
+
+        Returns:
+            The text, each line ending in a newline; empty for an empty dataset.
+        """
+        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in self.to_records())
+
+    def to_flat_records(self) -> list[dict[str, str]]:
+        """
+        Return the records as flat rows of strings, the columns of :meth:`to_csv`.
+
+        The columns are documented in the dataset card and ``datapackage.json``: one key and
+        one name column for each country, several values joined by ``"; "``, ``""`` for a
+        missing value.
+
+        Returns:
+            A list of new dicts, one a record.
+        """
+        return [flat_row(r) for r in self._records]
+
+    def to_csv(self) -> str:
+        """
+        Return the records as CSV text with a header row (the flat columns).
+
+        Returns:
+            RFC 4180 CSV text.
+        """
+        return _to_csv(self._records)
+
+
+def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseException]]:
+    """Walk a cattrs validation error down to its causes, with the path of each."""
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        yield path, exc
+    elif isinstance(exc, cattrs.BaseValidationError):
+        for sub in exc.exceptions:
+            step = ""
+            for note in getattr(sub, "__notes__", ()):
+                if isinstance(note, cattrs.AttributeValidationNote):
+                    step = f".{note.name}"
+                elif isinstance(note, cattrs.IterableValidationNote):
+                    step = f"[{note.index}]"
+            yield from _leaves(sub, path + step)
+    else:
+        yield path, exc
+
+
+def _message(exc: BaseException) -> str:
+    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+    if isinstance(exc, KeyError):
+        return "required field missing"
+    return str(exc)
+
+
+def _field_of(path: str, exc: BaseException) -> str | None:
+    """Name the record's field an error is about: from its path, or the attrs validator."""
+    match = _PATH_FIELD.match(path)
+    if match:
+        return match.group(1)
+    field = getattr(exc, "field", None)
+    if isinstance(field, str):
+        return field
+    # attrs' own validators raise TypeError(message, attribute, expected, value).
+    args: tuple[object, ...] = getattr(exc, "args", ())
+    attribute = args[1] if len(args) > 1 else None
+    if isinstance(attribute, attrs.Attribute):
+        return str(attribute.name)
+    return None
+
+
+def _describe(exc: BaseException) -> tuple[str, str | None]:
+    """Return a one-line message and the first field at fault for a structuring error."""
+    leaves = list(_leaves(exc))
+    message = "; ".join(f"{_message(e)} @ {p}" if p != "$" else _message(e) for p, e in leaves)
+    fields = [_field_of(p, e) for p, e in leaves]
+    return message, next((f for f in fields if f is not None), None)
+
+
+def _structure(rows: list[Any]) -> Dataset:
+    records: list[Defector] = []
+    for index, row in enumerate(rows):
+        if not isinstance(row, dict):
+            raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
+        raw_id = row.get("id")
+        record_id = raw_id if isinstance(raw_id, str) else None
+        try:
+            records.append(_READER.structure(row, Defector))
+        except (cattrs.BaseValidationError, ValueError, TypeError, LookupError) as exc:
+            message, field = _describe(exc)
+            raise DatasetError(message, index=index, record_id=record_id, field=field) from exc
+    return Dataset(records)
+
+
+def _parse(text: str, origin: str) -> list[Any]:
+    stripped = text.lstrip("\ufeff \t\r\n")
+    if stripped.startswith("["):
+        try:
+            data = json.loads(stripped)
+        except json.JSONDecodeError as exc:
+            raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
+        if not isinstance(data, list):  # pragma: no cover - a "[" text parses to a list
+            raise DatasetError(f"{origin} must hold a JSON array of records")
+        return data
+    rows = []
+    for number, line in enumerate(stripped.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            rows.append(json.loads(line))
+        except json.JSONDecodeError as exc:
+            raise DatasetError(
+                f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
+            ) from exc
+    return rows
+
+
+@once
+def _bundled() -> Dataset:
+    text = resources.files("defectors").joinpath("data/defectors.json").read_text("utf-8")
+    return _structure(_parse(text, "the bundled data file"))
+
+
+def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+    """
+    Return the bundled dataset, or the records of a JSON file.
+
+    Without *path*, returns the dataset shipped with the package, read from package data on
+    the first call (offline) and the very same object on every later call; it is safe for
+    many threads to make the first call at once.
+
+    With *path*, reads a file in the form :meth:`Dataset.to_json` writes (a JSON array of
+    records) or :meth:`Dataset.to_jsonl` writes (JSON Lines), so you can keep your own
+    additions or corrections in a file.
+
+    Args:
+        path: A file to read; ``None`` for the bundled data.
+
+    Returns:
+        A :class:`Dataset`.
+
+    Raises:
+        DatasetError: The file is not JSON, not an array of records, a record is malformed
+            (the message names the record's index, its id and the field), or two records
+            share an id.
+        FileNotFoundError: *path* does not exist.
+        TypeError: *path* is not a string or path.
+
+    Example:
+        >>> import defectors
+        >>> ds = defectors.load()
+        >>> ds is defectors.load()
+        True
+        >>> ds[0].name
+        'George Balanchine'
+
+    .. versionadded:: 0.1.0
+    """
+    if path is None:
+        return _bundled()
+    if not isinstance(path, (str, os.PathLike)):
+        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
+        raise TypeError(msg)
+    with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
+        try:
+            text = handle.read()
+        except UnicodeDecodeError as exc:
+            raise DatasetError(f"{quote(os.fspath(path))} is not UTF-8 text: {exc}") from exc
+    return _structure(_parse(text, quote(os.fspath(path))))
+
+
+@attrs.frozen(kw_only=True)
+class Metadata:
+    """
+    Where the bundled data comes from and under which terms it may be used.
+
+    Attributes:
+        title: The dataset's title.
+        revision: Revision of the data: the date of the newest source revision used.
+        licence: SPDX identifier of the data licence (``"CC-BY-SA-4.0"``).
+        licence_url: Where the licence text is.
+        attribution: How to credit the data.
+        sources: The sources the records were drawn from.
+        record_count: How many records the bundled dataset holds.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    revision: str
+    licence: str
+    licence_url: str
+    attribution: str
+    sources: tuple[Source, ...]
+    record_count: int
+
+
+@once
+def _datapackage() -> dict[str, Any]:
+    text = resources.files("defectors").joinpath("data/datapackage.json").read_text("utf-8")
+    data: dict[str, Any] = json.loads(text)
+    return data
+
+
+def metadata() -> Metadata:
+    """
+    Return where the bundled data comes from, its revision, licence and size.
+
+    The information is read from the package's ``datapackage.json``.
+
+    Returns:
+        A :class:`Metadata`.
+
+    Example:
+        >>> import defectors
+        >>> defectors.metadata().licence
+        'CC-BY-SA-4.0'
+
+    .. versionadded:: 0.1.0
+    """
+    package = _datapackage()
+    licence = package["licenses"][0]
+    return Metadata(
+        title=package["title"],
+        revision=package["version"],
+        licence=licence["name"],
+        licence_url=licence["path"],
+        attribution=package["x-attribution"],
+        sources=tuple(
+            Source(url=s["path"], title=s["title"], revision=s.get("version"))
+            for s in package["sources"]
+        ),
+        record_count=len(load()),
+    )

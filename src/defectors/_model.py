@@ -1,0 +1,336 @@
+"""The record types: immutable attrs classes and the enums they use."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+__all__ = [
+    "ORIGIN_KEYS",
+    "Confidence",
+    "Country",
+    "Defector",
+    "Outcome",
+    "Place",
+    "Sector",
+    "Source",
+]
+
+#: Year range a record's year of defection must fall in.
+FIRST_YEAR = 1917
+LAST_YEAR = 1991
+
+#: Keys of the eight states a record's ``origin`` may be: USSR, Poland, Czechoslovakia,
+#: Hungary, Romania, Bulgaria, East Germany and Albania.
+ORIGIN_KEYS = frozenset({"SUHH", "POL", "CSHH", "HUN", "ROU", "BGR", "DDDE", "ALB"})
+
+_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+
+class Sector(enum.Enum):
+    """
+    The broad field a defector was prominent in, derived from their profession.
+
+    See :func:`defectors.sectors_for` for the mapping from professions.
+
+    .. versionadded:: 0.1.0
+    """
+
+    INTELLIGENCE = "intelligence"
+    """Intelligence and security services (OGPU, NKVD, GRU, KGB, UB, StB, ...)."""
+    MILITARY = "military"
+    """Armed forces: officers, soldiers, pilots, sailors."""
+    GOVERNMENT = "government"
+    """Politics, administration and diplomacy."""
+    ARTS = "arts"
+    """Literature, music, dance, film, theatre, visual arts, photography, architecture."""
+    SPORT = "sport"
+    """Sport, chess included."""
+    SCIENCE = "science"
+    """Science, engineering, medicine, academia and philosophy."""
+    RELIGION = "religion"
+    """Clergy and religious leaders."""
+    MEDIA = "media"
+    """Journalism and broadcasting."""
+    OTHER = "other"
+    """A profession none of the other sectors covers."""
+
+
+class Outcome(enum.Enum):
+    """
+    Whether the defection succeeded.
+
+    .. versionadded:: 0.1.0
+    """
+
+    DEFECTED = "defected"
+    """The person reached the protection they sought."""
+    ATTEMPTED = "attempted"
+    """The source shows that the attempt failed."""
+
+
+class Confidence(enum.Enum):
+    """
+    How firmly a record's sources support it, where a source grades it.
+
+    .. versionadded:: 0.1.0
+    """
+
+    HIGH = "high"
+    """At least two independent sources agree on who, when and how."""
+    MEDIUM = "medium"
+    """The defection is confirmed but a material element is doubtful."""
+
+
+def _fail(kind: type[Exception], field: str, message: str) -> Exception:
+    """Return an exception of *kind* that also says which field it is about."""
+    exc = kind(message)
+    exc.field = field  # type: ignore[attr-defined]
+    return exc
+
+
+def _optional_year(
+    _inst: object, attribute: attrs.Attribute[int | None], value: int | None
+) -> None:
+    if value is not None and (type(value) is not int):
+        msg = f"{attribute.name} must be an int or None, not {type(value).__name__}"
+        raise _fail(TypeError, attribute.name, msg)
+
+
+@attrs.frozen(kw_only=True, order=False)
+class Country:
+    """
+    A country or historical polity.
+
+    Identity is the :attr:`key` alone: two :class:`Country` objects are equal, and hash
+    alike, when their keys are equal, and the key is what the data files store. Get
+    instances from :func:`defectors.normalize_country` or :func:`defectors.get_country`
+    rather than building them.
+
+    Attributes:
+        key: ISO 3166-1 alpha-3 code for a current state (``"RUS"``), ISO 3166-3 alpha-4
+            code for a state withdrawn from ISO 3166 (``"SUHH"`` for the USSR), or a
+            lowercase project slug for a polity ISO never coded (``"russian-empire"``).
+        name: Common English name, from the package's own table (so a pycountry upgrade
+            cannot rename it).
+        alpha_2: ISO alpha-2 code, for withdrawn states the one they had; ``None`` for
+            polities ISO never coded.
+        alpha_3: ISO alpha-3 code, likewise.
+        alpha_4: ISO 3166-3 alpha-4 code of a withdrawn state, else ``None``.
+        historic: Whether the state no longer exists under this identity.
+        start: First year of existence, where known.
+        end: Last year of existence, where it has ended and is known.
+
+    .. versionadded:: 0.1.0
+    """
+
+    key: str = attrs.field(validator=attrs.validators.instance_of(str))
+    name: str = attrs.field(eq=False, validator=attrs.validators.instance_of(str))
+    alpha_2: str | None = attrs.field(default=None, eq=False, repr=False)
+    alpha_3: str | None = attrs.field(default=None, eq=False, repr=False)
+    alpha_4: str | None = attrs.field(default=None, eq=False, repr=False)
+    historic: bool = attrs.field(default=False, eq=False, repr=False)
+    start: int | None = attrs.field(default=None, eq=False, repr=False, validator=_optional_year)
+    end: int | None = attrs.field(default=None, eq=False, repr=False, validator=_optional_year)
+
+    def __str__(self) -> str:
+        """Return the country's name."""
+        return self.name
+
+
+@attrs.frozen(kw_only=True)
+class Place:
+    """
+    A place as a source names it, with the country and historical state it lies in.
+
+    Attributes:
+        text: The source's own text, exactly, or ``None`` where no text was given.
+        country: The present-day country, or ``None`` where the text names none (or names
+            a region now split between states).
+        polity: The historical state the text names (Russian Empire, USSR, ...), or ``None``.
+
+    .. versionadded:: 0.1.0
+    """
+
+    text: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    country: Country | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Country))
+    )
+    polity: Country | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Country))
+    )
+
+
+@attrs.frozen(kw_only=True)
+class Source:
+    """
+    Where a record's facts come from.
+
+    Attributes:
+        url: Address of the source.
+        title: Its title, where recorded.
+        revision: The revision or edition used (for a wiki page, the revision date).
+        retrieved: The day it was read, where recorded.
+
+    .. versionadded:: 0.1.0
+    """
+
+    url: str = attrs.field(validator=attrs.validators.instance_of(str))
+    title: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    revision: str | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
+    )
+    retrieved: dt.date | None = attrs.field(
+        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
+    )
+
+
+def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
+    if isinstance(value, (str, bytes)):
+        msg = f"expected a collection, not a single {type(value).__name__}"
+        raise TypeError(msg)
+    return tuple(value)
+
+
+def _check_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or _ID_RE.fullmatch(value) is None:
+        msg = f"id must be a lowercase ASCII slug such as 'czeslaw-milosz', not {value!r}"
+        raise _fail(ValueError, "id", msg)
+
+
+def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str) or not value.strip():
+        msg = f"{attribute.name} must be a non-empty string, not {value!r}"
+        raise _fail(ValueError, attribute.name, msg)
+
+
+def _check_year(_inst: object, _attribute: attrs.Attribute[int], value: int) -> None:
+    if type(value) is not int:
+        msg = f"year must be an int, not {type(value).__name__}"
+        raise _fail(TypeError, "year", msg)
+    if not FIRST_YEAR <= value <= LAST_YEAR:
+        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {value}"
+        raise _fail(ValueError, "year", msg)
+
+
+def _check_date(inst: Defector, _attribute: attrs.Attribute[dt.date | None], value: object) -> None:
+    if value is None:
+        return
+    if type(value) is not dt.date:
+        msg = f"date must be a datetime.date or None, not {type(value).__name__}"
+        raise _fail(TypeError, "date", msg)
+    if value.year != inst.year:
+        msg = f"date {value.isoformat()} is not in the record's year {inst.year}"
+        raise _fail(ValueError, "date", msg)
+
+
+def _check_origin(_inst: object, _attribute: attrs.Attribute[Country], value: object) -> None:
+    if not isinstance(value, Country):
+        msg = f"origin must be a Country, not {type(value).__name__}"
+        raise _fail(TypeError, "origin", msg)
+    if value.key not in ORIGIN_KEYS:
+        msg = (
+            f"origin must be one of the eight Eastern Bloc states "
+            f"({', '.join(sorted(ORIGIN_KEYS))}), not {value.key!r}"
+        )
+        raise _fail(ValueError, "origin", msg)
+
+
+def _check_sectors(
+    _inst: object, _attribute: attrs.Attribute[tuple[Sector, ...]], value: tuple[object, ...]
+) -> None:
+    for item in value:
+        if not isinstance(item, Sector):
+            msg = f"sectors must hold Sector members, not {item!r}"
+            raise _fail(TypeError, "sectors", msg)
+    if len(set(value)) != len(value):
+        msg = f"sectors must not repeat: {value!r}"
+        raise _fail(ValueError, "sectors", msg)
+
+
+def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    return attrs.validators.deep_iterable(
+        member_validator=attrs.validators.instance_of(kind),
+        iterable_validator=attrs.validators.instance_of(tuple),
+    )
+
+
+def _optional(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+    return attrs.validators.optional(attrs.validators.instance_of(kind))
+
+
+@attrs.frozen(kw_only=True)
+class Defector:
+    """
+    One notable defection.
+
+    Instances are immutable and hashable; every collection field is a tuple. The facts a
+    source states (name, profession, birthplace text, year) are kept exactly as the source
+    gives them; :attr:`summary` is written in the project's own words.
+
+    Attributes:
+        id: Stable ASCII slug derived from the name (``"czeslaw-milosz"``); a promise to
+            users who join on it.
+        name: The name as the source writes it (NFC), diacritics kept.
+        also_known_as: Other names (birth names, pen names), as the source writes them.
+        profession: The source's own text, or ``None`` where it has none.
+        sectors: Broad fields derived from :attr:`profession` by :func:`defectors.sectors_for`;
+            empty where the profession is unknown.
+        birthplace: Where they were born, or ``None`` where no source says.
+        year: Year of the defection.
+        date: Day of the defection, where a source gives it.
+        origin: The Eastern Bloc state they left: one of the USSR, Poland, Czechoslovakia,
+            Hungary, Romania, Bulgaria, East Germany or Albania.
+        destination: The state whose protection they sought, as the source says, else ``None``.
+        defection_place: Where it physically happened, in a few words, else ``None``.
+        route: Countries the source says they passed through on the way, in order.
+        outcome: :attr:`Outcome.DEFECTED`, or :attr:`Outcome.ATTEMPTED` where the source shows
+            that the attempt failed.
+        summary: One or two sentences in the project's own words.
+        confidence: How firmly the sources support the record, where a source grades it.
+        sources: Where the facts come from; never empty.
+
+    .. versionadded:: 0.1.0
+    """
+
+    id: str = attrs.field(validator=_check_id)
+    name: str = attrs.field(validator=_check_name)
+    also_known_as: tuple[str, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(str)
+    )
+    profession: str | None = attrs.field(default=None, validator=_optional(str))
+    sectors: tuple[Sector, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_check_sectors
+    )
+    birthplace: Place | None = attrs.field(default=None, validator=_optional(Place))
+    year: int = attrs.field(validator=_check_year)
+    date: dt.date | None = attrs.field(default=None, validator=_check_date)
+    origin: Country = attrs.field(validator=_check_origin)
+    destination: Country | None = attrs.field(default=None, validator=_optional(Country))
+    defection_place: str | None = attrs.field(default=None, validator=_optional(str))
+    route: tuple[Country, ...] = attrs.field(
+        default=(), converter=_to_tuple, validator=_tuple_of(Country)
+    )
+    outcome: Outcome = attrs.field(
+        default=Outcome.DEFECTED, validator=attrs.validators.instance_of(Outcome)
+    )
+    summary: str = attrs.field(validator=_check_name)
+    confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
+    sources: tuple[Source, ...] = attrs.field(converter=_to_tuple, validator=_tuple_of(Source))
+
+    @sources.validator
+    def _check_sources(
+        self, _attribute: attrs.Attribute[tuple[Source, ...]], value: tuple[Source, ...]
+    ) -> None:
+        if not value:
+            msg = "sources must name at least one source"
+            raise _fail(ValueError, "sources", msg)

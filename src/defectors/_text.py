@@ -1,0 +1,74 @@
+"""Text folding shared by ids, search and name lookup."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["fold", "slugify"]
+
+# Letters that Unicode does not decompose into a base letter plus a combining mark.
+_EXTRA = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "l",
+        "ø": "o",
+        "Ø": "o",
+        "đ": "d",
+        "Đ": "d",
+        "ð": "d",
+        "Ð": "d",
+        "ħ": "h",
+        "Ħ": "h",
+        "ı": "i",
+        "ŀ": "l",
+        "Ŀ": "l",
+        "ŧ": "t",
+        "Ŧ": "t",
+        "þ": "th",
+        "Þ": "th",
+        "æ": "ae",
+        "Æ": "ae",
+        "œ": "oe",
+        "Œ": "oe",
+        "ß": "ss",
+        "ẞ": "ss",
+        # Apostrophes and dashes of every shape fold to their ASCII forms.
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u02bc": "'",
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+    }
+)
+
+_SPACE = re.compile(r"\s+")
+_NON_SLUG = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """
+    Fold *text* for comparison: case, diacritics, special letters, dashes and spacing.
+
+    ``fold("Czesław  MIŁOSZ") == "czeslaw milosz"``. Scripts without a Latin base (Cyrillic,
+    Greek, ...) are case-folded but otherwise kept.
+    """
+    text = text.translate(_EXTRA)
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    folded = stripped.casefold().translate(_EXTRA)
+    return _SPACE.sub(" ", folded).strip()
+
+
+def slugify(text: str) -> str:
+    """
+    Return the ASCII slug of a name: the rule by which record ids are made.
+
+    ``slugify("Czesław Miłosz") == "czeslaw-milosz"``; ``slugify("G. M. Dimitrov") ==
+    "g-m-dimitrov"``. Characters with no ASCII folding are dropped.
+    """
+    return _NON_SLUG.sub("-", fold(text)).strip("-")
