@@ -1,0 +1,101 @@
+"""
+Automation for defectors: tests, coverage, lint, typing, docs, build and benchmarks.
+
+Run ``nox -l`` to list the sessions. Each session reads its dependencies from the dependency
+groups in ``pyproject.toml``. Test sessions run on every supported Python that is installed;
+missing interpreters are skipped, not failed. With pyenv, make them all visible first::
+
+    PYENV_VERSION=3.11.7:3.10.13:3.12.1:3.13.0 nox
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import nox
+
+nox.needs_version = ">=2025.2.9"
+nox.options.default_venv_backend = "venv"
+nox.options.sessions = ["tests", "lint", "typing", "docs", "build"]
+# Skip interpreters that are not installed, also where CI=true would make nox fail on them.
+nox.options.error_on_missing_interpreters = False
+
+PYPROJECT = nox.project.load_toml("pyproject.toml")
+PYTHONS = nox.project.python_versions(PYPROJECT)
+ROOT = Path(__file__).parent
+COVERAGE_FLOOR = "90"
+
+
+def _group(name: str) -> list[str]:
+    return nox.project.dependency_groups(PYPROJECT, name)
+
+
+@nox.session(python=PYTHONS)
+def tests(session: nox.Session) -> None:
+    """Run the test suite against the installed wheel, with branch coverage (at least 90%)."""
+    session.install(*_group("tests"))
+    # A real (non-editable) install: the tests must see what a user's pip install gives.
+    session.install(".[hypothesis]")
+    env = {
+        "COVERAGE_FILE": str(ROOT / f".coverage.{session.python}"),
+        "DEFECTORS_TEST_INSTALLED": "1",
+    }
+    session.run("coverage", "erase", env=env)
+    session.run("coverage", "run", "-m", "pytest", *session.posargs, env=env)
+    session.run("coverage", "report", f"--fail-under={COVERAGE_FLOOR}", env=env)
+
+
+@nox.session(python="3.11")
+def lint(session: nox.Session) -> None:
+    """Check style and formatting with ruff."""
+    session.install(*_group("lint"))
+    session.run("ruff", "check", ".")
+    session.run("ruff", "format", "--check", ".")
+
+
+@nox.session(python="3.11")
+def typing(session: nox.Session) -> None:
+    """Type-check the package with mypy --strict."""
+    session.install(*_group("typing"))
+    session.install(".")
+    session.run("mypy", "src/defectors")
+
+
+@nox.session(python="3.11")
+def build(session: nox.Session) -> None:
+    """Build the sdist and wheel, check their metadata, and check the wheel carries the data."""
+    session.install("build", "twine", "check-wheel-contents")
+    dist = ROOT / "dist"
+    shutil.rmtree(dist, ignore_errors=True)
+    session.run("python", "-m", "build", "--outdir", str(dist))
+    session.run("twine", "check", "--strict", *(str(p) for p in dist.iterdir()))
+    wheel = next(dist.glob("*.whl"))
+    session.run("check-wheel-contents", str(wheel))
+    session.run(
+        "python",
+        "-c",
+        "import sys, zipfile; names = set(zipfile.ZipFile(sys.argv[1]).namelist()); "
+        "needed = {'defectors/py.typed', 'defectors/data/defectors.json', "
+        "'defectors/data/countries.json', 'defectors/data/datapackage.json'}; "
+        "missing = needed - names; sys.exit(f'wheel lacks {sorted(missing)}' if missing else 0)",
+        str(wheel),
+    )
+
+
+@nox.session(python="3.11")
+def docs(session: nox.Session) -> None:
+    """Build the HTML docs with Sphinx; every warning and broken reference is an error."""
+    session.install(*_group("docs"))
+    session.install(".[pandas]")
+    out = ROOT / "docs" / "_build" / "html"
+    shutil.rmtree(out, ignore_errors=True)
+    session.run("sphinx-build", "-W", "-n", "--keep-going", "-b", "html", "docs", str(out))
+
+
+@nox.session(python="3.11")
+def bench(session: nox.Session) -> None:
+    """Run the benchmarks: each figure is a ratio against a baseline measured in the same run."""
+    session.install(".")
+    for script in sorted((ROOT / "benchmarks").glob("bench_*.py")):
+        session.run("python", str(script), *session.posargs)
