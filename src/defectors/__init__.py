@@ -17,13 +17,25 @@ from defectors import exceptions
 from defectors._converter import configure_converter, converter, make_converter
 from defectors._countries import countries, get_country
 from defectors._dataset import Dataset, Metadata, load, metadata
+from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._normalize import (
+    eastern_bloc,
+    is_eastern_bloc,
+    normalize_country,
+    normalize_place,
+    successors,
+)
+from defectors._periods import Period, parse_period
 from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
 from defectors._text import fold, slugify
 from defectors.exceptions import (
+    AmbiguousEraError,
     DatasetError,
     DefectorsError,
+    PeriodParseError,
     UnknownCountryError,
+    UnknownEraError,
     UnknownSectorError,
 )
 
@@ -31,33 +43,50 @@ if TYPE_CHECKING:
     __version__: str
 
 __all__ = [
+    "AmbiguousEraError",
     "Confidence",
     "Country",
     "Dataset",
     "DatasetError",
     "Defector",
     "DefectorsError",
+    "Era",
     "Metadata",
     "Outcome",
+    "Period",
+    "PeriodParseError",
     "Place",
+    "SCHEMES",
     "SECTOR_RULES",
     "Sector",
     "Source",
     "UnknownCountryError",
+    "UnknownEraError",
     "UnknownSectorError",
     "__version__",
     "configure_converter",
     "converter",
     "countries",
+    "eastern_bloc",
+    "era_of",
+    "eras",
+    "eras_of",
     "exceptions",
     "fold",
     "get_country",
+    "get_era",
+    "is_eastern_bloc",
     "load",
     "make_converter",
     "metadata",
+    "normalize_country",
+    "normalize_place",
+    "parse_period",
     "parse_sector",
+    "record_era",
     "sectors_for",
     "slugify",
+    "successors",
 ]
 
 
