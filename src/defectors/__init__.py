@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from defectors import exceptions
 from defectors._converter import configure_converter, converter, make_converter
 from defectors._countries import countries, get_country
-from defectors._dataset import Dataset, Metadata, load, metadata
+from defectors._dataset import Dataset, Metadata, get, load, metadata
 from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
 from defectors._normalize import (
@@ -35,6 +35,7 @@ from defectors.exceptions import (
     DefectorsError,
     PeriodParseError,
     UnknownCountryError,
+    UnknownDefectorError,
     UnknownEraError,
     UnknownSectorError,
 )
@@ -61,6 +62,7 @@ __all__ = [
     "Sector",
     "Source",
     "UnknownCountryError",
+    "UnknownDefectorError",
     "UnknownEraError",
     "UnknownSectorError",
     "__version__",
@@ -73,6 +75,7 @@ __all__ = [
     "eras_of",
     "exceptions",
     "fold",
+    "get",
     "get_country",
     "get_era",
     "is_eastern_bloc",

@@ -5,21 +5,46 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from importlib import resources
-from typing import Any, overload
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 import attrs
 import cattrs
 
 from defectors._converter import make_converter
-from defectors._flat import flat_row
+from defectors._flat import FLAT_COLUMNS, flat_row
 from defectors._flat import to_csv as _to_csv
 from defectors._lazy import once
-from defectors._model import Defector, Source
+from defectors._model import Defector, Outcome, Sector, Source
+from defectors._query import (
+    CountryQuery,
+    Field,
+    find,
+    group_keys,
+    matches,
+    not_found,
+    order_of,
+    rank_search,
+    sort_key,
+)
 from defectors.exceptions import DatasetError, quote
 
-__all__ = ["Dataset", "Metadata", "load", "metadata"]
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from defectors._eras import Era
+
+_T = TypeVar("_T")
+
+
+class _Missing:
+    """The type of the marker for "no default given"."""
+
+
+_MISSING: Final = _Missing()
+
+__all__ = ["Dataset", "Metadata", "get", "load", "metadata"]
 
 # load() reads with a private converter, so hooks users register on the public
 # ``defectors.converter`` cannot change how the package reads its data.
@@ -121,6 +146,271 @@ class Dataset(Sequence[Defector]):
         """The records' ids, in order."""
         return tuple(self._by_id)
 
+    @overload
+    def get(self, key: str) -> Defector: ...
+    @overload
+    def get(self, key: str, default: _T) -> Defector | _T: ...
+    def get(self, key: str, default: object = _MISSING) -> object:
+        """
+        Return the record with id *key*, or whose name or other name is *key*.
+
+        Names match case- and diacritic-insensitively (``"Ferenc Puskas"`` finds Ferenc
+        Puskás); an id matches exactly and wins over a name.
+
+        Args:
+            key: An id (``"ferenc-puskas"``) or a name.
+            default: Returned on a miss; without it, a miss raises.
+
+        Returns:
+            The :class:`Defector`, or *default*.
+
+        Raises:
+            UnknownDefectorError: Nothing matches and no *default* was given; the message
+                offers up to three close names.
+            TypeError: *key* is not a string.
+
+        Example:
+            >>> import defectors
+            >>> defectors.load().get("Ferenc Puskas").year
+            1956
+            >>> defectors.load().get("nobody", None) is None
+            True
+
+        .. versionadded:: 0.1.0
+        """
+        if isinstance(key, str) and key in self._by_id:
+            return self._by_id[key]
+        found = find(self._records, key)
+        if found is not None:
+            return found
+        if default is not _MISSING:
+            return default
+        raise not_found(self._records, key)
+
+    # -- Queries -----------------------------------------------------------------------
+
+    def filter(
+        self,
+        *,
+        origin: CountryQuery | None = None,
+        born_in: CountryQuery | None = None,
+        destination: CountryQuery | None = None,
+        year: int | None = None,
+        years: tuple[int, int] | None = None,
+        era: str | Era | None = None,
+        sector: Sector | str | Collection[Sector | str] | None = None,
+        profession: str | None = None,
+        outcome: Outcome | str | None = None,
+    ) -> Dataset:
+        """
+        Return the records every given keyword admits (keywords combine with AND).
+
+        Args:
+            origin: The state left: a name or code :func:`defectors.normalize_country`
+                understands, a :class:`Country`, or a collection of those (any matches).
+            born_in: Matches the birthplace's present-day country or the historical state
+                its text names; same forms as *origin*.
+            destination: The state whose protection was sought; same forms as *origin*.
+            year: The exact year of defection.
+            years: An inclusive ``(start, end)`` range of years.
+            era: An era's name or :class:`Era`; a record matches when its date, or else its
+                year, overlaps the era.
+            sector: A :class:`Sector` or its name (``"sport"``), or a collection (any matches).
+            profession: Text the profession contains, case- and diacritic-insensitively.
+            outcome: An :class:`Outcome` or its value (``"attempted"``).
+
+        Returns:
+            A new :class:`Dataset`, in this dataset's order.
+
+        Raises:
+            UnknownCountryError: A country names nothing known.
+            UnknownEraError: *era* names no era.
+            UnknownSectorError: *sector* names no sector.
+            ValueError: *years* is reversed, *outcome* is unknown, or a collection is empty.
+            TypeError: A keyword is unknown or has the wrong type.
+
+        Example:
+            >>> import defectors
+            >>> hungarians = defectors.load().filter(origin="Hungary", years=(1950, 1960))
+            >>> sorted({d.destination.name for d in hungarians if d.destination})[:3]
+            ['Australia', 'Austria', 'Germany']
+
+        .. versionadded:: 0.1.0
+        """
+        keep = matches(
+            origin=origin,
+            born_in=born_in,
+            destination=destination,
+            year=year,
+            years=years,
+            era=era,
+            sector=sector,
+            profession=profession,
+            outcome=outcome,
+        )
+        return Dataset(r for r in self._records if keep(r))
+
+    def search(self, text: str) -> Dataset:
+        """
+        Return the records whose name, other names, profession or summary hold every word.
+
+        Matching folds case and diacritics, including letters Unicode does not decompose
+        (ł, ø, đ, ß): ``"milosz"`` finds Czesław Miłosz. Records whose names hold every
+        word come first, then the others, each in this dataset's order.
+
+        Args:
+            text: One or more words.
+
+        Returns:
+            A new :class:`Dataset` in rank order.
+
+        Raises:
+            ValueError: *text* has no words.
+            TypeError: *text* is not a string.
+
+        Example:
+            >>> import defectors
+            >>> [d.name for d in defectors.load().search("swiatlo")]
+            ['Józef Światło']
+
+        .. versionadded:: 0.1.0
+        """
+        return Dataset(rank_search(self._records, text))
+
+    def sorted_by(self, field: Field, *, reverse: bool = False) -> Dataset:
+        """
+        Return the records ordered by *field*, keeping this order among equal keys.
+
+        Countries sort by name, eras by start date, and records with no value (``None``)
+        come last in either direction. For ``"sector"`` a record sorts by its first sector.
+
+        Args:
+            field: One of ``origin``, ``destination``, ``sector``, ``decade``, ``era``,
+                ``year`` and ``birth_country``.
+            reverse: Sort in descending order.
+
+        Returns:
+            A new :class:`Dataset`.
+
+        Raises:
+            ValueError: *field* is not one of those.
+
+        .. versionadded:: 0.1.0
+        """
+        key = sort_key(field)
+        known = [r for r in self._records if key(r)[0] == 0]
+        unknown = [r for r in self._records if key(r)[0] == 1]
+        return Dataset(sorted(known, key=key, reverse=reverse) + unknown)
+
+    def group_by(self, field: Field) -> dict[Hashable, Dataset]:
+        """
+        Return the records grouped by *field*, as a new dict of key to :class:`Dataset`.
+
+        Keys are :class:`Country` for ``origin``, ``destination`` and ``birth_country``,
+        :class:`Sector` for ``sector``, :class:`Era` for ``era`` (the record's own era in the
+        ``soviet-leaders`` scheme, see :func:`defectors.record_era`), and ints for ``year``
+        and ``decade`` (``1950``). ``None`` is a real key for records with no value, sorted
+        last. For single-valued fields the groups partition the dataset; for ``sector`` a
+        record appears once under each of its sectors (and under ``None`` if it has none).
+
+        Args:
+            field: As for :meth:`sorted_by`.
+
+        Returns:
+            A dict ordered by key (countries by name, eras by start date, ``None`` last).
+
+        Raises:
+            ValueError: *field* is not a known field.
+
+        Example:
+            >>> import defectors
+            >>> groups = defectors.load().filter(years=(1920, 1939)).group_by("decade")
+            >>> [(decade, len(ds)) for decade, ds in groups.items()]
+            [(1920, 2), (1930, 9)]
+
+        .. versionadded:: 0.1.0
+        """
+        buckets: dict[Hashable, list[Defector]] = {}
+        for record in self._records:
+            for key in group_keys(record, field):
+                buckets.setdefault(key, []).append(record)
+        return {key: Dataset(buckets[key]) for key in sorted(buckets, key=order_of)}
+
+    def count_by(self, field: Field) -> dict[Hashable, int]:
+        """
+        Return how many records fall under each key of *field*, largest first.
+
+        Counts agree with :meth:`group_by`: ``count_by(f)[k] == len(group_by(f)[k])``. Ties
+        keep :meth:`group_by`'s key order, so ``None`` comes last among equals.
+
+        Args:
+            field: As for :meth:`sorted_by`.
+
+        Returns:
+            A new dict of key to count.
+
+        Raises:
+            ValueError: *field* is not a known field.
+
+        Example:
+            >>> import defectors
+            >>> early = defectors.load().filter(years=(1917, 1960))
+            >>> next(iter(early.count_by("origin").items()))
+            (Country(key='SUHH', name='Soviet Union'), 27)
+
+        .. versionadded:: 0.1.0
+        """
+        counts = {key: len(group) for key, group in self.group_by(field).items()}
+        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+
+    def merge(
+        self, other: Dataset, *, on_conflict: Literal["error", "ours", "theirs"] = "error"
+    ) -> Dataset:
+        """
+        Return this dataset combined with *other*, to add or correct records.
+
+        The result holds this dataset's records in order, then *other*'s records whose ids
+        are new, in *other*'s order. A record of *other* whose id is already here and which
+        differs from ours is a conflict, settled by *on_conflict*. Equal records are not
+        conflicts, so ``ds.merge(ds) == ds``.
+
+        Args:
+            other: The records to add.
+            on_conflict: ``"error"`` to raise, ``"ours"`` to keep this dataset's record,
+                ``"theirs"`` to take *other*'s record in its place.
+
+        Returns:
+            A new :class:`Dataset`.
+
+        Raises:
+            DatasetError: A conflict, when *on_conflict* is ``"error"``.
+            ValueError: *on_conflict* is not one of the three values.
+            TypeError: *other* is not a :class:`Dataset`.
+
+        .. versionadded:: 0.1.0
+        """
+        if not isinstance(other, Dataset):
+            msg = f"merge() takes a Dataset, not {type(other).__name__}"
+            raise TypeError(msg)
+        if on_conflict not in {"error", "ours", "theirs"}:
+            msg = f"on_conflict must be 'error', 'ours' or 'theirs', not {quote(on_conflict)}"
+            raise ValueError(msg)
+        records = list(self._records)
+        for index, record in enumerate(records):
+            theirs = other._by_id.get(record.id)
+            if theirs is None or theirs == record:
+                continue
+            if on_conflict == "error":
+                raise DatasetError(
+                    "the other dataset has a different record with this id; "
+                    "pass on_conflict='ours' or 'theirs' to choose",
+                    record_id=record.id,
+                )
+            if on_conflict == "theirs":
+                records[index] = theirs
+        records.extend(r for r in other._records if r.id not in self._by_id)
+        return Dataset(records)
+
     # -- Exports -----------------------------------------------------------------------
 
     def to_records(self) -> list[dict[str, Any]]:
@@ -176,6 +466,39 @@ class Dataset(Sequence[Defector]):
             RFC 4180 CSV text.
         """
         return _to_csv(self._records)
+
+    def to_pandas(self) -> pd.DataFrame:
+        """
+        Return the records as a pandas DataFrame with the flat columns of :meth:`to_csv`.
+
+        ``year`` is an integer column, ``date`` a datetime column (``NaT`` where unknown), and
+        missing text values are ``None``.
+
+        Returns:
+            A new :class:`pandas.DataFrame`, one row a record.
+
+        Raises:
+            ImportError: pandas is not installed; install the ``pandas`` extra
+                (``pip install "defectors[pandas]"``).
+
+        .. versionadded:: 0.1.0
+        """
+        try:
+            import pandas as pd  # noqa: PLC0415 - optional and heavy: imported on first use
+        except ImportError as exc:
+            msg = (
+                "Dataset.to_pandas() needs pandas: install it with "
+                "'pip install \"defectors[pandas]\"'"
+            )
+            raise ImportError(msg) from exc
+        columns = [name for name, _ in FLAT_COLUMNS]
+        rows = [
+            {k: (v if v != "" else None) for k, v in row.items()} for row in self.to_flat_records()
+        ]
+        frame: pd.DataFrame = pd.DataFrame(rows, columns=columns)
+        frame["year"] = frame["year"].astype("int64")
+        frame["date"] = pd.to_datetime(frame["date"])
+        return frame
 
 
 def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseException]]:
@@ -382,3 +705,36 @@ def metadata() -> Metadata:
         ),
         record_count=len(load()),
     )
+
+
+@overload
+def get(key: str) -> Defector: ...
+@overload
+def get(key: str, default: _T) -> Defector | _T: ...
+def get(key: str, default: object = _MISSING) -> object:
+    """
+    Return the bundled record with id *key*, or whose name or other name is *key*.
+
+    The same as ``defectors.load().get(key, default)``; see :meth:`Dataset.get`.
+
+    Args:
+        key: An id or a name (case- and diacritic-insensitive).
+        default: Returned on a miss; without it, a miss raises.
+
+    Returns:
+        The :class:`Defector`, or *default*.
+
+    Raises:
+        UnknownDefectorError: Nothing matches and no *default* was given.
+        TypeError: *key* is not a string.
+
+    Example:
+        >>> import defectors
+        >>> defectors.get("milosz", None) is None
+        True
+        >>> defectors.get("Czeslaw Milosz").id
+        'czeslaw-milosz'
+
+    .. versionadded:: 0.1.0
+    """
+    return load().get(key, default)

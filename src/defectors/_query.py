@@ -1,0 +1,266 @@
+"""Filtering, searching, sorting and grouping records: the logic behind Dataset's methods."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from typing import Literal, TypeAlias
+
+from defectors._eras import Era, get_era, record_era
+from defectors._model import Country, Defector, Outcome, Sector
+from defectors._normalize import normalize_country
+from defectors._sectors import parse_sector
+from defectors._text import fold
+from defectors.exceptions import UnknownDefectorError, quote
+
+__all__ = [
+    "FIELDS",
+    "CountryQuery",
+    "Field",
+    "find",
+    "group_keys",
+    "matches",
+    "rank_search",
+    "sort_key",
+]
+
+#: What the country keywords of :meth:`Dataset.filter` accept: a name or code that
+#: :func:`defectors.normalize_country` understands, a :class:`Country`, or a collection of those.
+CountryQuery: TypeAlias = "str | Country | Collection[str | Country]"
+
+#: The fields :meth:`Dataset.sorted_by`, :meth:`Dataset.count_by` and
+#: :meth:`Dataset.group_by` accept.
+Field = Literal["origin", "destination", "sector", "decade", "era", "year", "birth_country"]
+FIELDS: tuple[Field, ...] = (
+    "origin",
+    "destination",
+    "sector",
+    "decade",
+    "era",
+    "year",
+    "birth_country",
+)
+
+
+def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
+    items: Iterable[object]
+    if isinstance(value, (str, Country)):
+        items = (value,)
+    elif isinstance(value, Collection):
+        items = value
+        if not value:
+            msg = f"{keyword}= got an empty collection: give at least one country"
+            raise ValueError(msg)
+    else:
+        msg = (
+            f"{keyword}= takes a country name, a Country or a collection of those, "
+            f"not {type(value).__name__}"
+        )
+        raise TypeError(msg)
+    keys = set()
+    for item in items:
+        if isinstance(item, Country):
+            keys.add(item.key)
+        elif isinstance(item, str):
+            keys.add(normalize_country(item).key)
+        else:
+            msg = f"{keyword}= items must be country names or Country, not {type(item).__name__}"
+            raise TypeError(msg)
+    return frozenset(keys)
+
+
+def _year(value: object, keyword: str) -> int:
+    if type(value) is not int:
+        msg = f"{keyword} must be an int year, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _span(record: Defector) -> tuple[dt.date, dt.date]:
+    if record.date is not None:
+        return record.date, record.date
+    return dt.date(record.year, 1, 1), dt.date(record.year, 12, 31)
+
+
+def _sectors(value: Sector | str | Collection[Sector | str]) -> frozenset[Sector]:
+    if isinstance(value, (Sector, str)):
+        return frozenset({parse_sector(value)})
+    if isinstance(value, Collection):
+        if not value:
+            msg = "sector= got an empty collection: give at least one sector"
+            raise ValueError(msg)
+        return frozenset(parse_sector(v) for v in value)
+    msg = f"sector= takes a Sector, its name or a collection of those, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def _outcome(value: Outcome | str) -> Outcome:
+    if isinstance(value, Outcome):
+        return value
+    if isinstance(value, str):
+        for member in Outcome:
+            if value.strip().lower() == member.value:
+                return member
+        msg = f"unknown outcome {quote(value)}: expected 'defected' or 'attempted'"
+        raise ValueError(msg)
+    msg = f"outcome= takes an Outcome or its name, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def matches(  # noqa: C901 - one clause a keyword reads best as one function
+    *,
+    origin: CountryQuery | None = None,
+    born_in: CountryQuery | None = None,
+    destination: CountryQuery | None = None,
+    year: int | None = None,
+    years: tuple[int, int] | None = None,
+    era: str | Era | None = None,
+    sector: Sector | str | Collection[Sector | str] | None = None,
+    profession: str | None = None,
+    outcome: Outcome | str | None = None,
+) -> Callable[[Defector], bool]:
+    """Return a predicate true for the records every given keyword admits."""
+    tests: list[Callable[[Defector], bool]] = []
+    if origin is not None:
+        origins = _country_keys(origin, "origin")
+        tests.append(lambda r: r.origin.key in origins)
+    if born_in is not None:
+        born = _country_keys(born_in, "born_in")
+        tests.append(
+            lambda r: (
+                r.birthplace is not None
+                and any(
+                    c is not None and c.key in born
+                    for c in (r.birthplace.country, r.birthplace.polity)
+                )
+            )
+        )
+    if destination is not None:
+        dests = _country_keys(destination, "destination")
+        tests.append(lambda r: r.destination is not None and r.destination.key in dests)
+    if year is not None:
+        exact = _year(year, "year")
+        tests.append(lambda r: r.year == exact)
+    if years is not None:
+        if not isinstance(years, tuple) or len(years) != 2:  # noqa: PLR2004 - a pair
+            msg = f"years= takes a (start, end) pair of ints, not {years!r}"
+            raise TypeError(msg)
+        start, end = _year(years[0], "years[0]"), _year(years[1], "years[1]")
+        if start > end:
+            msg = f"years=({start}, {end}) is reversed: the start must not be after the end"
+            raise ValueError(msg)
+        tests.append(lambda r: start <= r.year <= end)
+    if era is not None:
+        found = get_era(era)
+        tests.append(lambda r: _span(r)[0] <= found.end and _span(r)[1] >= found.start)
+    if sector is not None:
+        wanted = _sectors(sector)
+        tests.append(lambda r: not wanted.isdisjoint(r.sectors))
+    if profession is not None:
+        if not isinstance(profession, str):
+            msg = f"profession= takes a str, not {type(profession).__name__}"
+            raise TypeError(msg)
+        needle = fold(profession)
+        tests.append(lambda r: r.profession is not None and needle in fold(r.profession))
+    if outcome is not None:
+        result = _outcome(outcome)
+        tests.append(lambda r: r.outcome is result)
+    return lambda record: all(test(record) for test in tests)
+
+
+def _haystacks(record: Defector) -> tuple[str, str]:
+    names = " | ".join(fold(n) for n in (record.name, *record.also_known_as))
+    rest = " | ".join(fold(t) for t in (record.profession or "", record.summary))
+    return names, rest
+
+
+def rank_search(records: Sequence[Defector], text: str) -> list[Defector]:
+    """Return the records matching every word of *text*, name matches first."""
+    if not isinstance(text, str):
+        msg = f"search text must be a str, not {type(text).__name__}"
+        raise TypeError(msg)
+    words = fold(text).split()
+    if not words:
+        msg = f"search text {quote(text)} is empty: give at least one word"
+        raise ValueError(msg)
+    in_names: list[Defector] = []
+    elsewhere: list[Defector] = []
+    for record in records:
+        names, rest = _haystacks(record)
+        if all(w in names for w in words):
+            in_names.append(record)
+        elif all(w in names or w in rest for w in words):
+            elsewhere.append(record)
+    return in_names + elsewhere
+
+
+def find(records: Sequence[Defector], key: str) -> Defector | None:
+    """Return the record whose id is *key*, or whose folded name or other name equals it."""
+    if not isinstance(key, str):
+        msg = f"key must be an id or a name (str), not {type(key).__name__}"
+        raise TypeError(msg)
+    for record in records:
+        if record.id == key:
+            return record
+    folded = fold(key)
+    if not folded:
+        return None
+    for record in records:
+        if any(fold(n) == folded for n in (record.name, *record.also_known_as)):
+            return record
+    return None
+
+
+def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
+    """Return the error for a failed lookup, with up to three close names."""
+    names = {fold(n): n for r in records for n in (r.name, *r.also_known_as)}
+    close = difflib.get_close_matches(fold(key), list(names), n=3, cutoff=0.6)
+    return UnknownDefectorError(key, [names[c] for c in close])
+
+
+def _check_field(field: object) -> Field:
+    if field not in FIELDS:
+        msg = f"unknown field {quote(field)}: expected one of {', '.join(FIELDS)}"
+        raise ValueError(msg)
+    return field
+
+
+def group_keys(record: Defector, field: str) -> tuple[Hashable, ...]:
+    """Return the keys *record* is grouped under for *field* (several only for sectors)."""
+    checked = _check_field(field)
+    if checked == "sector":
+        return record.sectors or (None,)
+    value: Hashable
+    if checked == "origin":
+        value = record.origin
+    elif checked == "destination":
+        value = record.destination
+    elif checked == "birth_country":
+        value = None if record.birthplace is None else record.birthplace.country
+    elif checked == "decade":
+        value = record.year // 10 * 10
+    elif checked == "era":
+        value = record_era(record)
+    else:
+        value = record.year
+    return (value,)
+
+
+def order_of(key: Hashable) -> tuple[int, object]:
+    """Sort key for group keys: countries by name, eras by start, None last."""
+    if key is None:
+        return (1, 0)
+    if isinstance(key, Country):
+        return (0, fold(key.name))
+    if isinstance(key, Era):
+        return (0, key.start)
+    if isinstance(key, Sector):
+        return (0, list(Sector).index(key))
+    return (0, key)
+
+
+def sort_key(field: str) -> Callable[[Defector], tuple[int, object]]:
+    """Return a key function ordering records by *field* (the first key for sectors)."""
+    _check_field(field)
+    return lambda record: order_of(group_keys(record, field)[0])

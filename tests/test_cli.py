@@ -1,0 +1,196 @@
+"""The ``defectors`` command line, in process and through the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import defectors
+from defectors._cli import main
+
+SCRIPT = shutil.which("defectors", path=str(Path(sys.executable).parent)) or "defectors"
+
+
+def run(capsys, *argv: str) -> tuple[int, str, str]:
+    """Run the command line in process; return status, stdout and stderr."""
+    status = main(list(argv))
+    out, err = capsys.readouterr()
+    return status, out, err
+
+
+class TestEntryPoint:
+    def test_console_script(self):
+        """The installed console script runs and lists records."""
+        result = subprocess.run(
+            [SCRIPT, "list", "--origin", "Poland"], capture_output=True, text=True, check=False
+        )
+        assert (0, "") == (result.returncode, result.stderr)
+        assert "Czesław Miłosz" in result.stdout
+
+    def test_python_m(self):
+        """Running the package with python -m works like the console script."""
+        result = subprocess.run(
+            [sys.executable, "-m", "defectors", "--version"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert f"defectors {defectors.__version__}\n" == result.stdout
+
+    def test_closed_pipe_is_quiet(self):
+        """A reader that stops early (| head) ends the command quietly."""
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "defectors", "list", "--format", "jsonl"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
+        assert proc.stdout is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        _, err = proc.communicate(timeout=60)
+        assert (0, b"") == (proc.returncode, err)
+
+    def test_error_is_one_line_status_1(self):
+        """A bad country is one line on stderr and status 1, not a traceback."""
+        result = subprocess.run(
+            [SCRIPT, "list", "--origin", "Atlantis"], capture_output=True, text=True, check=False
+        )
+        assert 1 == result.returncode
+        assert 1 == len(result.stderr.splitlines())
+        assert result.stderr.startswith("defectors: error: unknown country")
+
+    def test_usage_error_status_2(self):
+        """A usage error gives status 2."""
+        result = subprocess.run([SCRIPT, "list", "--year"], capture_output=True, check=False)
+        assert 2 == result.returncode
+
+
+class TestFormats:
+    @pytest.mark.parametrize(
+        ("fmt", "export"),
+        [("csv", "to_csv"), ("json", "to_json"), ("jsonl", "to_jsonl")],
+    )
+    def test_exports_match_python(self, capsys, fmt, export):
+        """csv, json and jsonl output is exactly what the Python exports give."""
+        status, out, _ = run(capsys, "list", "--origin", "HU", "--format", fmt)
+        expected = getattr(defectors.load().filter(origin="HU"), export)()
+        assert (0, expected) == (status, out)
+
+    def test_table_fits_80_columns(self, capsys):
+        """Every line of a table fits an 80-column terminal."""
+        _, out, _ = run(capsys, "list")
+        assert [] == [line for line in out.splitlines() if len(line) > 80]
+        assert out.endswith(f"({len(defectors.load())} records)\n")
+
+
+class TestCommands:
+    def test_list_years(self, capsys):
+        """--from and --to select an inclusive range."""
+        _, out, _ = run(capsys, "list", "--from", "1953", "--to", "1953", "--format", "json")
+        assert {1953} == {r["year"] for r in json.loads(out)}
+
+    def test_list_to_alone(self, capsys):
+        """--to alone means from the first year."""
+        _, out, _ = run(capsys, "list", "--to", "1930", "--format", "json")
+        assert {1924, 1928, 1930} == {r["year"] for r in json.loads(out)}
+
+    def test_year_with_range_is_usage_error(self):
+        """--year with --from is a usage error."""
+        with pytest.raises(SystemExit) as info:
+            main(["list", "--year", "1950", "--from", "1940"])
+        assert 2 == info.value.code
+
+    def test_list_filters(self, capsys):
+        """--sector, --era, --born-in and --destination filter the list."""
+        _, out, _ = run(
+            capsys,
+            "list",
+            "--sector",
+            "sport",
+            "--era",
+            "khrushchev",
+            "--born-in",
+            "Hungary",
+            "--destination",
+            "Spain",
+            "--format",
+            "jsonl",
+        )
+        assert {"ferenc-puskas", "jeno-kalmar", "sandor-kocsis", "zoltan-czibor"} == {
+            json.loads(line)["id"] for line in out.splitlines()
+        }
+
+    def test_search(self, capsys):
+        """The search command finds Miłosz from plain ASCII."""
+        status, out, _ = run(capsys, "search", "milosz")
+        assert 0 == status
+        assert "Czesław Miłosz" in out
+
+    def test_show_text(self, capsys):
+        """The show command prints the record's fields and source."""
+        _, out, _ = run(capsys, "show", "Ferenc Puskas")
+        assert "Name:          Ferenc Puskás\n" in out
+        assert "Source:" in out
+
+    def test_show_json(self, capsys):
+        """The show command's JSON format prints the record as JSON."""
+        _, out, _ = run(capsys, "show", "czeslaw-milosz", "--format", "json")
+        assert defectors.load().get("czeslaw-milosz") == defectors.converter.structure(
+            json.loads(out), defectors.Defector
+        )
+
+    def test_show_unknown(self, capsys):
+        """An unknown name is status 1 with suggestions."""
+        status, _, err = run(capsys, "show", "Ferenc Puskaz")
+        assert 1 == status
+        assert "did you mean 'Ferenc Puskás'" in err
+
+    @pytest.mark.parametrize("field", ["origin", "destination", "sector", "decade", "era"])
+    def test_stats(self, capsys, field):
+        """The stats command prints one line per group with a count and a bar."""
+        status, out, _ = run(capsys, "stats", "--by", field)
+        counts = defectors.load().count_by(field)
+        lines = out.splitlines()
+        assert 0 == status
+        assert len(counts) <= len(lines) - 1
+        assert "█" in lines[1]
+
+    def test_country(self, capsys):
+        """The country command prints the key and name of a normalized country."""
+        _, out, _ = run(capsys, "country", "G.D.R.")
+        assert out.startswith("DDDE\tEast Germany (historical state, 1949–1990; alpha-2 DD")
+
+    def test_era(self, capsys):
+        """The era command prints the era a year falls in, and every era it spans."""
+        _, out, _ = run(capsys, "era", "1956")
+        assert out.startswith("Khrushchev\t")
+        _, out, _ = run(capsys, "era", "1953")
+        assert 2 == len(out.splitlines())
+
+    def test_help_has_examples(self, capsys):
+        """--help shows examples."""
+        with pytest.raises(SystemExit):
+            main(["--help"])
+        assert "examples:" in capsys.readouterr().out
+
+    def test_no_command_prints_help(self, capsys):
+        """No command prints the help and succeeds."""
+        status, out, _ = run(capsys)
+        assert (0, True) == (status, out.startswith("usage: defectors"))
+
+    def test_data_option(self, capsys, tmp_path):
+        """--data reads the user's own file."""
+        path = tmp_path / "mine.json"
+        path.write_text(defectors.load()[:2].to_json(), encoding="utf-8")
+        _, out, _ = run(capsys, "--data", str(path), "list")
+        assert out.endswith("(2 records)\n")
+
+    def test_missing_data_file(self, capsys, tmp_path):
+        """A missing --data file is one line and status 1."""
+        status, _, err = run(capsys, "--data", str(tmp_path / "nope.json"), "list")
+        assert (1, True) == (status, "No such file or directory" in err)

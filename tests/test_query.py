@@ -1,0 +1,298 @@
+"""Dataset queries: filter, search, get, sorting, grouping, counting and merging."""
+
+from __future__ import annotations
+
+import sys
+
+import attrs
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import defectors
+from defectors import (
+    Dataset,
+    DatasetError,
+    Sector,
+    UnknownCountryError,
+    UnknownDefectorError,
+    UnknownSectorError,
+)
+from defectors.exceptions import UnknownEraError
+from defectors.testing import datasets
+
+SINGLE_VALUED = ["origin", "destination", "decade", "era", "year", "birth_country"]
+
+
+class TestFilter:
+    def test_origin_by_name_code_and_country(self, dataset):
+        """An origin given as a name, a code or a Country selects the same records."""
+        hungary = defectors.get_country("HUN")
+        by_name = dataset.filter(origin="Hungary")
+        assert by_name == dataset.filter(origin="HU") == dataset.filter(origin=hungary)
+        assert len(by_name) > 0
+        assert all(r.origin == hungary for r in by_name)
+
+    def test_collection_matches_any(self, dataset):
+        """A collection of countries matches records of any of them."""
+        both = dataset.filter(origin=["Poland", "Czechoslovakia"])
+        assert len(dataset.filter(origin="Poland")) + len(
+            dataset.filter(origin="Czechoslovakia")
+        ) == len(both)
+
+    def test_born_in_matches_polity(self, dataset):
+        """born_in matches the historical state a birthplace names."""
+        names = {r.name for r in dataset.filter(born_in="Russian Empire")}
+        assert {"Boris Bazhanov", "Genrikh Lyushkov"} <= names
+
+    def test_years_inclusive(self, dataset):
+        """years=(a, b) includes both ends."""
+        picked = dataset.filter(years=(1953, 1954))
+        assert {1953, 1954} == {r.year for r in picked}
+
+    def test_year_exact(self, dataset):
+        """year=N selects that year only."""
+        assert {1956} == {r.year for r in dataset.filter(year=1956)}
+
+    def test_era_overlap(self, dataset):
+        """An era selects the records whose year overlaps it."""
+        era = defectors.get_era("khrushchev")
+        picked = dataset.filter(era="Khrushchev")
+        assert all(era.start.year <= r.year <= era.end.year for r in picked)
+        assert any(r.year == 1956 for r in picked)
+
+    def test_sector_by_name(self, dataset):
+        """sector= accepts a name or a Sector."""
+        assert dataset.filter(sector="sport") == dataset.filter(sector=Sector.SPORT)
+
+    def test_profession_substring(self, dataset):
+        """profession= matches text inside the profession, ignoring case."""
+        assert {"Choreographer"} == {r.profession for r in dataset.filter(profession="CHOREO")}
+
+    def test_outcome(self, dataset):
+        """outcome='attempted' finds the failed attempts."""
+        assert ["Konstantin Volkov"] == [r.name for r in dataset.filter(outcome="attempted")]
+
+    def test_no_keywords_is_everything(self, dataset):
+        """filter() with no keywords returns an equal dataset."""
+        assert dataset == dataset.filter()
+
+    @pytest.mark.parametrize(
+        ("kwargs", "error"),
+        [
+            ({"origin": "Atlantis"}, UnknownCountryError),
+            ({"era": "Nixon"}, UnknownEraError),
+            ({"sector": "spies"}, UnknownSectorError),
+            ({"years": (1960, 1950)}, ValueError),
+            ({"origin": []}, ValueError),
+            ({"outcome": "maybe"}, ValueError),
+            ({"origin": 7}, TypeError),
+            ({"year": "1956"}, TypeError),
+            ({"years": (1950,)}, TypeError),
+            ({"colour": "red"}, TypeError),
+        ],
+    )
+    def test_bad_arguments_fail_loudly(self, dataset, kwargs, error):
+        """Typos and bad values raise the documented error, never an empty result."""
+        with pytest.raises(error):
+            dataset.filter(**kwargs)
+
+    def test_reversed_years_message(self, dataset):
+        """The reversed-years error says what was wrong."""
+        with pytest.raises(ValueError, match=r"years=\(1960, 1950\) is reversed"):
+            dataset.filter(years=(1960, 1950))
+
+    @given(
+        datasets(max_size=10),
+        st.sampled_from(["SUHH", "HUN", "POL"]),
+        st.sampled_from([None, "sport", "intelligence"]),
+        st.integers(1917, 1991),
+    )
+    def test_chained_filters_equal_combined(self, ds, origin, sector, start):
+        """filter(a=x).filter(b=y) == filter(a=x, b=y)."""
+        assert ds.filter(origin=origin).filter(sector=sector, years=(start, 1991)) == ds.filter(
+            origin=origin, sector=sector, years=(start, 1991)
+        )
+
+
+class TestSearch:
+    @pytest.mark.parametrize(
+        ("query", "name"),
+        [
+            ("milosz", "Czesław Miłosz"),
+            ("swiatlo", "Józef Światło"),
+            ("MIŁOSZ", "Czesław Miłosz"),
+            ("puskas", "Ferenc Puskás"),
+            ("hayhanen", "Reino Häyhänen"),
+        ],
+    )
+    def test_diacritic_insensitive(self, dataset, query, name):
+        """Search ignores case and diacritics, including ł."""
+        assert name == dataset.search(query)[0].name
+
+    def test_names_rank_first(self, dataset):
+        """A name match ranks before an earlier record that matches only in its summary."""
+        assert ["Nora Kovach", "Istvan Rabovsky"] == [r.name for r in dataset.search("kovach")]
+
+    def test_summary_match(self, dataset):
+        """A word found only in a summary still matches."""
+        assert "Nasreddin Murat-Khan" in [r.name for r in dataset.search("Pakistan")]
+
+    def test_empty_query(self, dataset):
+        """An empty query is a ValueError, not everything."""
+        with pytest.raises(ValueError, match="empty"):
+            dataset.search("   ")
+
+    @given(datasets(min_size=1, max_size=5), st.data())
+    def test_case_insensitive_property(self, ds, data):
+        """Searching a record's name in upper case finds it."""
+        record = data.draw(st.sampled_from(list(ds)))
+        words = defectors.fold(record.name).split()
+        if words:
+            assert record in ds.search(record.name.upper())
+
+
+class TestGet:
+    def test_by_id(self, dataset):
+        """get() finds a record by id."""
+        assert "Czesław Miłosz" == dataset.get("czeslaw-milosz").name
+
+    def test_by_plain_name(self, dataset):
+        """get() finds a record by its name without diacritics."""
+        assert "ferenc-puskas" == dataset.get("Ferenc Puskas").id
+
+    def test_miss_with_default(self, dataset):
+        """A miss returns the default when one is given."""
+        assert None is dataset.get("Nobody", None)
+
+    def test_miss_raises_with_suggestions(self, dataset):
+        """A miss raises UnknownDefectorError, a LookupError, with close names."""
+        with pytest.raises(UnknownDefectorError, match="Ferenc Puskás") as info:
+            dataset.get("Ferenc Puskaz")
+        assert isinstance(info.value, LookupError)
+
+    def test_module_level_get(self):
+        """defectors.get() looks up the bundled data."""
+        assert defectors.load().get("czeslaw-milosz") is defectors.get("czeslaw-milosz")
+
+    def test_type_error(self, dataset):
+        """A non-string key is a TypeError."""
+        with pytest.raises(TypeError):
+            dataset.get(3)  # type: ignore[call-overload]
+
+
+class TestGrouping:
+    @pytest.mark.parametrize("field", SINGLE_VALUED)
+    def test_groups_partition(self, dataset, field):
+        """For single-valued fields the groups sum to the whole dataset."""
+        groups = dataset.group_by(field)
+        assert len(dataset) == sum(len(g) for g in groups.values())
+
+    @pytest.mark.parametrize("field", [*SINGLE_VALUED, "sector"])
+    def test_count_agrees_with_group(self, dataset, field):
+        """count_by agrees with group_by."""
+        counts = dataset.count_by(field)
+        groups = dataset.group_by(field)
+        assert {k: len(g) for k, g in groups.items()} == counts
+
+    def test_count_largest_first(self, dataset):
+        """count_by is ordered largest first."""
+        counts = list(dataset.count_by("origin").values())
+        assert sorted(counts, reverse=True) == counts
+
+    def test_none_is_last_key(self, dataset):
+        """None is a real key, sorted last."""
+        keys = list(dataset.group_by("destination"))
+        assert None is keys[-1]
+
+    def test_sector_counts_each_sector(self, dataset):
+        """A record with two sectors counts under both."""
+        record = dataset.get("fedir-bohatyrchuk")
+        groups = dataset.group_by("sector")
+        assert record in groups[Sector.SPORT]
+        assert record in groups[Sector.SCIENCE]
+
+    def test_decade_keys(self, dataset):
+        """Decades are ints such as 1950."""
+        assert [1920, 1930, 1940, 1950, 1960] == list(dataset.group_by("decade"))
+
+    def test_unknown_field(self, dataset):
+        """An unknown field is a ValueError listing the fields."""
+        with pytest.raises(ValueError, match="expected one of origin"):
+            dataset.count_by("colour")  # type: ignore[arg-type]
+
+    @given(datasets(max_size=10), st.sampled_from(SINGLE_VALUED))
+    def test_partition_property(self, ds, field):
+        """Groups of single-valued fields sum to the whole for any dataset."""
+        assert len(ds) == sum(len(g) for g in ds.group_by(field).values())
+
+
+class TestSorting:
+    def test_sorted_by_year_reverse(self, dataset):
+        """sorted_by('year', reverse=True) puts the latest first."""
+        years = [r.year for r in dataset.sorted_by("year", reverse=True)]
+        assert sorted(years, reverse=True) == years
+
+    @pytest.mark.parametrize("reverse", [False, True])
+    def test_none_last_both_ways(self, dataset, reverse):
+        """Records without a destination come last in either direction."""
+        ordered = dataset.sorted_by("destination", reverse=reverse)
+        tail = [r.destination for r in ordered][-3:]
+        assert [None, None, None] == tail
+
+    def test_stable(self, dataset):
+        """Equal keys keep the dataset's order."""
+        ordered = dataset.sorted_by("origin")
+        soviet = [r.id for r in ordered if r.origin.key == "SUHH"]
+        assert [r.id for r in dataset if r.origin.key == "SUHH"] == soviet
+
+
+class TestMerge:
+    def test_merge_with_itself(self, dataset):
+        """ds.merge(ds) == ds."""
+        assert dataset == dataset.merge(dataset)
+
+    def test_adds_new_records(self, dataset):
+        """Records with new ids are appended."""
+        extra = Dataset([attrs.evolve(dataset[0], id="someone-new")])
+        merged = dataset.merge(extra)
+        assert (len(dataset) + 1, "someone-new") == (len(merged), merged[-1].id)
+
+    def test_conflict_policies(self, dataset):
+        """A changed record conflicts: error raises, ours keeps, theirs replaces."""
+        changed = attrs.evolve(dataset[0], summary="Corrected summary.")
+        other = Dataset([changed])
+        with pytest.raises(DatasetError, match="george-balanchine"):
+            dataset.merge(other)
+        assert dataset[0] == dataset.merge(other, on_conflict="ours")[0]
+        assert changed == dataset.merge(other, on_conflict="theirs")[0]
+
+    def test_bad_policy(self, dataset):
+        """An unknown on_conflict is a ValueError."""
+        with pytest.raises(ValueError, match="on_conflict"):
+            dataset.merge(dataset, on_conflict="mine")  # type: ignore[arg-type]
+
+    def test_merge_type(self, dataset):
+        """Only a Dataset can be merged."""
+        with pytest.raises(TypeError):
+            dataset.merge(list(dataset))  # type: ignore[arg-type]
+
+    @given(datasets(max_size=8))
+    def test_merge_idempotent(self, ds):
+        """Merging any dataset with itself gives it back."""
+        assert ds == ds.merge(ds)
+
+
+class TestPandas:
+    def test_to_pandas(self, dataset):
+        """to_pandas() gives one row a record with typed year and date columns."""
+        pd = pytest.importorskip("pandas")
+        frame = dataset.to_pandas()
+        assert (len(dataset), "int64") == (len(frame), str(frame["year"].dtype))
+        assert pd.api.types.is_datetime64_any_dtype(frame["date"])
+
+    def test_without_pandas(self, dataset, monkeypatch):
+        """Without pandas, to_pandas() says which extra to install."""
+        monkeypatch.setitem(sys.modules, "pandas", None)
+        with pytest.raises(ImportError, match=r"defectors\[pandas\]"):
+            dataset.to_pandas()
