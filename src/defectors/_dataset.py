@@ -16,7 +16,7 @@ from defectors._converter import make_converter
 from defectors._flat import FLAT_COLUMNS, flat_row
 from defectors._flat import to_csv as _to_csv
 from defectors._lazy import once
-from defectors._model import Defector, Outcome, Sector, Source
+from defectors._model import Defector, Outcome, Sector
 from defectors._query import (
     CountryQuery,
     Field,
@@ -44,7 +44,7 @@ class _Missing:
 
 _MISSING: Final = _Missing()
 
-__all__ = ["Dataset", "Metadata", "get", "load", "metadata"]
+__all__ = ["DataSource", "Dataset", "Metadata", "get", "load", "metadata"]
 
 # load() reads with a private converter, so hooks users register on the public
 # ``defectors.converter`` cannot change how the package reads its data.
@@ -643,17 +643,39 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
 
 
 @attrs.frozen(kw_only=True)
+class DataSource:
+    """
+    One source the bundled dataset was drawn from, as a whole.
+
+    Each record also names its own sources (:attr:`Defector.sources`).
+
+    Attributes:
+        title: The source's title.
+        url: Where it can be read, or ``None`` for records compiled for this project.
+        revision: The revision used (for the Wikipedia list, its revision date).
+        description: What the source contributed.
+
+    .. versionadded:: 0.1.0
+    """
+
+    title: str
+    url: str | None
+    revision: str | None
+    description: str | None
+
+
+@attrs.frozen(kw_only=True)
 class Metadata:
     """
     Where the bundled data comes from and under which terms it may be used.
 
     Attributes:
         title: The dataset's title.
-        revision: Revision of the data: the date of the newest source revision used.
+        revision: Revision of the data: the date it last changed.
         licence: SPDX identifier of the data licence (``"CC-BY-SA-4.0"``).
         licence_url: Where the licence text is.
         attribution: How to credit the data.
-        sources: The sources the records were drawn from.
+        sources: The sources the records were drawn from, as :class:`DataSource`.
         record_count: How many records the bundled dataset holds.
 
     .. versionadded:: 0.1.0
@@ -664,7 +686,7 @@ class Metadata:
     licence: str
     licence_url: str
     attribution: str
-    sources: tuple[Source, ...]
+    sources: tuple[DataSource, ...]
     record_count: int
 
 
@@ -700,7 +722,12 @@ def metadata() -> Metadata:
         licence_url=licence["path"],
         attribution=package["x-attribution"],
         sources=tuple(
-            Source(url=s["path"], title=s["title"], revision=s.get("version"))
+            DataSource(
+                title=s["title"],
+                url=s.get("path"),
+                revision=s.get("version"),
+                description=s.get("description"),
+            )
             for s in package["sources"]
         ),
         record_count=len(load()),

@@ -1,0 +1,192 @@
+"""The curation tool that adds rows of a TSV file to the data file (tools/import_tsv.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import pytest
+
+import defectors
+
+TOOLS = Path(__file__).resolve().parent.parent / "tools"
+SUPPLEMENT = TOOLS / "data" / "supplement_1961_1991.tsv"
+HEADER = SUPPLEMENT.read_text(encoding="utf-8").splitlines()[0]
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location("import_tsv", TOOLS / "import_tsv.py")
+    assert spec is not None
+    assert spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+tool = _load_tool()
+
+
+@pytest.fixture
+def workspace(tmp_path, dataset):
+    """A copy of the seed records as a data file, with an empty released-id list."""
+    data = tmp_path / "defectors.json"
+    data.write_text(dataset.filter(years=(1917, 1960)).to_json(), encoding="utf-8")
+    ids = tmp_path / "ids.txt"
+    ids.write_text("", encoding="utf-8")
+    return data, ids
+
+
+def write_tsv(path: Path, *rows: str) -> Path:
+    """Write a TSV file with the supplement's header and the given rows."""
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+ROW = "\t".join(  # noqa: FLY002 - one cell a line reads best
+    [
+        "Jane Roe (Jana Rová)",
+        "Chess player",
+        "Czech Republic",
+        "Czechoslovakia",
+        "1977",
+        "1977-05-01",
+        "Czechoslovakia",
+        "West Germany",
+        "Munich",
+        "A test row written for the tool's tests.",
+        "https://example.org/a https://example.org/b",
+        "high",
+    ]
+)
+
+
+class TestConversion:
+    def test_supplement_reproduces_the_shipped_records(self, workspace, dataset):
+        """Converting the vendored supplement gives exactly the shipped 1961-1991 records."""
+        data, ids = workspace
+        assert 0 == tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        assert dataset == defectors.load(data)
+        assert dataset.filter(years=(1961, 1991)).ids == tuple(
+            sorted(ids.read_text().split(), key=dataset.ids.index)
+        )
+
+    def test_row_fields(self, tmp_path):
+        """A row's columns become the documented fields."""
+        record = tool.read_tsv(write_tsv(tmp_path / "r.tsv", ROW))[0]
+        assert (
+            "jane-roe",
+            "Jane Roe",
+            ("Jana Rová",),
+            (defectors.Sector.SPORT,),
+            "Czechoslovakia",
+            "CZE",
+            "CSHH",
+            "CSHH",
+            "DEU",
+            "1977-05-01",
+            defectors.Confidence.HIGH,
+            ("https://example.org/a", "https://example.org/b"),
+        ) == (
+            record.id,
+            record.name,
+            record.also_known_as,
+            record.sectors,
+            record.birthplace.text,
+            record.birthplace.country.key,
+            record.birthplace.polity.key,
+            record.origin.key,
+            record.destination.key,
+            record.date.isoformat(),
+            record.confidence,
+            tuple(s.url for s in record.sources),
+        )
+
+    def test_rerun_changes_nothing(self, workspace):
+        """Running the tool twice adds nothing the second time."""
+        data, ids = workspace
+        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)]
+        tool.main(args)
+        first = data.read_bytes()
+        tool.main(args)
+        assert (first, 130) == (data.read_bytes(), len(ids.read_text().split()))
+
+    def test_dry_run_writes_nothing(self, workspace):
+        """--dry-run checks the rows but leaves the files alone."""
+        data, ids = workspace
+        before = data.read_bytes()
+        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids), "--dry-run"]
+        assert 0 == tool.main(args)
+        assert (before, "") == (data.read_bytes(), ids.read_text())
+
+    def test_writes_the_csv_beside_the_data(self, workspace):
+        """The flat CSV beside the data file is rewritten too."""
+        data, ids = workspace
+        tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        expected = defectors.load(data).to_csv().encode("utf-8")
+        assert expected == data.with_suffix(".csv").read_bytes()
+
+
+class TestRefusals:
+    @pytest.mark.parametrize(
+        ("column", "value", "message"),
+        [
+            (4, "19x7", "year must be four digits"),
+            (4, "1995", "between 1917 and 1991"),
+            (5, "1977-02-30", "day is out of range"),
+            (6, "Atlantis", "unknown country"),
+            (6, "France", "one of the eight Eastern Bloc states"),
+            (10, "", "no sources"),
+            (11, "low", "'low' is not a valid Confidence"),
+            (0, "", "the name is empty"),
+        ],
+    )
+    def test_bad_rows_name_the_line(self, tmp_path, column, value, message):
+        """A row that does not validate is refused with its line and name."""
+        cells = ROW.split("\t")
+        cells[column] = value
+        path = write_tsv(
+            tmp_path / "bad.tsv", ROW.replace("Jane Roe", "Other One"), "\t".join(cells)
+        )
+        with pytest.raises(tool.RowError, match=rf"line 3 .*{message}"):
+            tool.read_tsv(path)
+
+    def test_id_collision_with_existing_record(self, tmp_path, workspace, capsys):
+        """A row whose id belongs to a different existing record is refused."""
+        data, ids = workspace
+        row = ROW.replace("Jane Roe (Jana Rová)", "George Balanchine")
+        path = write_tsv(tmp_path / "c.tsv", row)
+        before = data.read_bytes()
+        status = tool.main([str(path), "--data", str(data), "--released-ids", str(ids)])
+        assert (1, before) == (status, data.read_bytes())
+        assert "'george-balanchine' (George Balanchine) is already taken" in capsys.readouterr().err
+
+    def test_update_replaces_on_purpose(self, tmp_path, workspace):
+        """--update replaces a record of the same id."""
+        data, ids = workspace
+        row = ROW.replace("Jane Roe (Jana Rová)", "George Balanchine").replace("1977", "1924")
+        path = write_tsv(tmp_path / "u.tsv", row.replace("1924-05-01", ""))
+        args = [str(path), "--data", str(data), "--released-ids", str(ids), "--update"]
+        assert 0 == tool.main(args)
+        assert "Chess player" == defectors.load(data).get("george-balanchine").profession
+
+    def test_same_person_under_other_name(self, tmp_path, workspace):
+        """A row whose other name is an existing record's name is refused."""
+        data, _ = workspace
+        row = ROW.replace("Jana Rová", "Czesław Miłosz")
+        with pytest.raises(ValueError, match="looks like the existing record 'czeslaw-milosz'"):
+            tool.merge(
+                list(defectors.load(data)), tool.read_tsv(write_tsv(tmp_path / "s.tsv", row))
+            )
+
+    def test_repeated_id_within_file(self, tmp_path):
+        """Two rows of one id in a file are refused, naming both lines."""
+        path = write_tsv(tmp_path / "d.tsv", ROW, ROW)
+        with pytest.raises(tool.RowError, match=r"line 3 .*already used on line 2"):
+            tool.read_tsv(path)
+
+    def test_missing_columns(self, tmp_path):
+        """A file without the expected header is refused."""
+        path = tmp_path / "h.tsv"
+        path.write_text("name\tyear\nX\t1970\n", encoding="utf-8")
+        with pytest.raises(ValueError, match="missing columns profession"):
+            tool.read_tsv(path)
