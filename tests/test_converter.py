@@ -47,7 +47,7 @@ class TestRepresentation:
 
     def test_date_is_iso(self):
         """A date unstructures to YYYY-MM-DD."""
-        assert defectors.converter.unstructure(dt.date(1961, 6, 16)) == "1961-06-16"
+        assert "1961-06-16" == defectors.converter.unstructure(dt.date(1961, 6, 16))
 
 
 class TestStrictness:
@@ -57,10 +57,10 @@ class TestStrictness:
         data["year"] = "1924"
         with pytest.raises(cattrs.ClassValidationError) as info:
             defectors.converter.structure(data, Defector)
-        assert cattrs.transform_error(info.value) == [
-            "invalid value for type, expected int @ $.year"
-        ]
-        assert str(info.value.exceptions[0]) == "expected an integer, not str"
+        assert ["invalid value for type, expected int @ $.year"] == cattrs.transform_error(
+            info.value
+        )
+        assert "expected an integer, not str" == str(info.value.exceptions[0])
 
     def test_extra_key_is_rejected(self, dataset):
         """A misspelt field is an error, not silently dropped."""

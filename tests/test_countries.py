@@ -36,12 +36,12 @@ class TestTable:
             k: (defectors.get_country(k).start, defectors.get_country(k).end)
             for k in ("SUHH", "DDDE", "CSHH", "YUCS")
         }
-        assert years == {
+        assert {
             "SUHH": (1922, 1991),
             "DDDE": (1949, 1990),
             "CSHH": (1918, 1992),
             "YUCS": (1918, 2003),
-        }
+        } == years
 
     def test_current_states_are_not_historic(self):
         """Alpha-3 keys are current states, everything else historic."""
@@ -50,7 +50,7 @@ class TestTable:
             for c in defectors.countries()
             if c.historic != (len(c.key) != 3 or c.key.islower())
         ]
-        assert wrong == []
+        assert [] == wrong
 
 
 class TestGetCountry:
@@ -66,10 +66,10 @@ class TestGetCountry:
 
     def test_keys_are_exact(self):
         """get_country is strict: names and lowercase codes are not keys."""
-        assert (
+        assert (None, None) == (
             defectors.get_country("rus", None),
             defectors.get_country("Russia", None),
-        ) == (None, None)
+        )
 
     def test_type_error(self):
         """A non-string key is a TypeError."""

@@ -29,4 +29,4 @@ def test_docstring_examples(name):
     for test in finder.find(module, name):
         runner.run(test)
     result = runner.summarize(verbose=False)
-    assert result.failed == 0
+    assert 0 == result.failed

@@ -160,11 +160,11 @@ class TestCountryIdentity:
 
     def test_hash_is_by_key(self):
         """Countries with the same key hash alike, so they dedupe in sets."""
-        assert len({Country(key="SUHH", name="USSR"), USSR}) == 1
+        assert 1 == len({Country(key="SUHH", name="USSR"), USSR})
 
     def test_str_is_name(self):
         """str() of a country is its name."""
-        assert str(USSR) == "Soviet Union"
+        assert "Soviet Union" == str(USSR)
 
     @given(country_strategy())
     def test_every_table_entry_is_its_own_key(self, country):
@@ -180,8 +180,8 @@ class TestCountryIdentity:
 class TestEnums:
     def test_confidence_values(self):
         """Confidence has exactly high and medium."""
-        assert [c.value for c in Confidence] == ["high", "medium"]
+        assert ["high", "medium"] == [c.value for c in Confidence]
 
     def test_place_defaults_to_nothing_known(self):
         """An empty Place knows no text, country or polity."""
-        assert attrs.astuple(Place(), recurse=False) == (None, None, None)
+        assert (None, None, None) == attrs.astuple(Place(), recurse=False)

@@ -25,7 +25,7 @@ class TestPublicNames:
     def test_all_names_exist(self):
         """Every name in __all__ is an attribute of the package."""
         missing = [n for n in defectors.__all__ if not hasattr(defectors, n)]
-        assert missing == []
+        assert [] == missing
 
     def test_unknown_attribute_raises(self):
         """An unknown attribute raises AttributeError naming it."""
@@ -59,7 +59,7 @@ class TestVersion:
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout.split()
-        assert out == ["False", "False"]
+        assert ["False", "False"] == out
 
 
 class TestLazyImports:
@@ -73,7 +73,7 @@ class TestLazyImports:
         out = subprocess.run(
             [sys.executable, "-c", code], capture_output=True, text=True, check=True
         ).stdout.strip()
-        assert out == "[]"
+        assert "[]" == out
 
 
 class TestPackageData:

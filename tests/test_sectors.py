@@ -36,7 +36,7 @@ class TestSectorsFor:
     @pytest.mark.parametrize("profession", [None, "", "   "])
     def test_unknown_profession_has_no_sector(self, profession):
         """No profession means no sector."""
-        assert defectors.sectors_for(profession) == ()
+        assert () == defectors.sectors_for(profession)
 
     def test_non_string_is_type_error(self):
         """A profession that is not a string is a TypeError."""
