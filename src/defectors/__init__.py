@@ -6,7 +6,10 @@ A curated, typed dataset of notable Soviet and Eastern Bloc defectors (1924-1991
 >>> ds[0].name, ds[0].year, ds[0].origin.name
 ('George Balanchine', 1924, 'Soviet Union')
 
-The package re-exports its public names here; the modules behind them are private.
+The package re-exports its public names here; the modules behind them are private. The
+record types, :class:`Dataset` and :func:`load` are imported with the package; the other
+names are imported from their modules on first use (``from defectors import eras`` works as
+usual), so ``import defectors`` stays cheap.
 """
 
 from __future__ import annotations
@@ -14,21 +17,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from defectors import exceptions
-from defectors._converter import configure_converter, converter, make_converter
-from defectors._countries import countries, get_country
 from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadata
-from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
-from defectors._normalize import (
-    eastern_bloc,
-    is_eastern_bloc,
-    normalize_country,
-    normalize_place,
-    successors,
-)
-from defectors._periods import Period, parse_period
-from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
-from defectors._text import fold, slugify
 from defectors.exceptions import (
     AmbiguousEraError,
     DatasetError,
@@ -41,6 +31,21 @@ from defectors.exceptions import (
 )
 
 if TYPE_CHECKING:
+    from defectors._cite import cite
+    from defectors._converter import configure_converter, converter, make_converter
+    from defectors._countries import countries, get_country
+    from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
+    from defectors._normalize import (
+        eastern_bloc,
+        is_eastern_bloc,
+        normalize_country,
+        normalize_place,
+        successors,
+    )
+    from defectors._periods import Period, parse_period
+    from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
+    from defectors._text import fold, slugify
+
     __version__: str
 
 __all__ = [
@@ -67,6 +72,7 @@ __all__ = [
     "UnknownEraError",
     "UnknownSectorError",
     "__version__",
+    "cite",
     "configure_converter",
     "converter",
     "countries",
@@ -93,14 +99,62 @@ __all__ = [
     "successors",
 ]
 
+#: Public names imported from their private module on first use, not at ``import defectors``.
+_LAZY = {
+    "cite": "_cite",
+    "configure_converter": "_converter",
+    "converter": "_converter",
+    "make_converter": "_converter",
+    "countries": "_countries",
+    "get_country": "_countries",
+    "SCHEMES": "_eras",
+    "Era": "_eras",
+    "era_of": "_eras",
+    "eras": "_eras",
+    "eras_of": "_eras",
+    "get_era": "_eras",
+    "record_era": "_eras",
+    "eastern_bloc": "_normalize",
+    "is_eastern_bloc": "_normalize",
+    "normalize_country": "_normalize",
+    "normalize_place": "_normalize",
+    "successors": "_normalize",
+    "Period": "_periods",
+    "parse_period": "_periods",
+    "SECTOR_RULES": "_sectors",
+    "parse_sector": "_sectors",
+    "sectors_for": "_sectors",
+    "fold": "_text",
+    "slugify": "_text",
+}
 
-def __getattr__(name: str) -> str:
-    """Look up ``__version__`` from the installed metadata on first use, not at import."""
-    if name == "__version__":
-        from importlib.metadata import version  # noqa: PLC0415 - deferred on purpose
 
-        value = version("defectors")
-        globals()["__version__"] = value
+# Hidden from type checkers, which would otherwise accept any attribute of the package (a
+# misspelt name included) as this function's return type; they see the imports above.
+if not TYPE_CHECKING:  # pragma: no branch - always true when run
+
+    def __getattr__(name: str) -> object:
+        """
+        Import a public name from its module on first use, and ``__version__`` from metadata.
+
+        Reading package metadata costs 10-17 ms, so ``__version__`` is looked up only when asked.
+        """
+        module = _LAZY.get(name)
+        if module is not None:
+            from importlib import import_module  # noqa: PLC0415 - deferred on purpose
+
+            value: object = getattr(import_module(f"defectors.{module}"), name)
+        elif name == "__version__":
+            from importlib.metadata import version  # noqa: PLC0415 - deferred on purpose
+
+            value = version("defectors")
+        else:
+            msg = f"module 'defectors' has no attribute {name!r}"
+            raise AttributeError(msg)
+        globals()[name] = value
         return value
-    msg = f"module 'defectors' has no attribute {name!r}"
-    raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    """List the public names, imported or not yet, with the module's own attributes."""
+    return sorted({*globals(), *__all__})

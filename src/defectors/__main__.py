@@ -4,5 +4,5 @@ import sys
 
 from defectors._cli import main
 
-if __name__ == "__main__":
+if __name__ == "__main__":  # pragma: no branch - only ever run as a script
     sys.exit(main())

@@ -4,62 +4,91 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from typing import Any
+import functools
+from collections.abc import Callable, Mapping
+from typing import Any, cast, get_args, get_origin
 
 import cattrs
+from cattrs.errors import IterableValidationError, IterableValidationNote
+from cattrs.gen import make_dict_structure_fn
 
-from defectors._countries import get_country
-from defectors._model import Country
+from defectors._model import Country, Defector, Place, Source
+from defectors._reader import (
+    check_array,
+    check_object,
+    structure_bool,
+    structure_country,
+    structure_date,
+    structure_enum,
+    structure_int,
+    structure_str,
+)
 
 __all__ = ["configure_converter", "converter", "make_converter"]
 
-
-def _structure_str(value: object, _type: type) -> str:
-    if not isinstance(value, str):
-        msg = f"expected a string, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
+#: The record types read from JSON objects (``Country`` is read from its key).
+_RECORD_TYPES: tuple[object, ...] = (Defector, Place, Source)
 
 
-def _structure_int(value: object, _type: type) -> int:
-    if type(value) is not int:
-        msg = f"expected an integer, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
+def _is_enum(type_: object) -> bool:
+    return isinstance(type_, type) and issubclass(type_, enum.Enum)
 
 
-def _structure_bool(value: object, _type: type) -> bool:
-    if not isinstance(value, bool):
-        msg = f"expected true or false, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
+def _is_record(type_: object) -> bool:
+    return type_ in _RECORD_TYPES
 
 
-def _structure_date(value: object, _type: type) -> dt.date:
-    if not isinstance(value, str):
-        msg = f"expected an ISO 8601 date string (YYYY-MM-DD), not {type(value).__name__}"
-        raise TypeError(msg)
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        msg = f"expected an ISO 8601 date (YYYY-MM-DD), not {value!r}"
-        raise ValueError(msg) from None
+def _is_array(type_: object) -> bool:
+    """Whether *type_* is a homogeneous tuple, ``tuple[X, ...]``."""
+    args = get_args(type_)
+    return get_origin(type_) is tuple and len(args) == 2 and args[1] is Ellipsis  # noqa: PLR2004
 
 
-def _structure_country(value: object, _type: type) -> Country:
-    if not isinstance(value, str):
-        msg = f"expected a country key string, not {type(value).__name__}"
-        raise TypeError(msg)
-    return get_country(value)
+def _array_hook(conv: cattrs.Converter) -> Any:  # noqa: ANN401 - a cattrs hook
+    """Return a hook reading ``tuple[X, ...]`` from a JSON array only, item by item."""
+
+    def structure(value: object, type_: Any) -> tuple[Any, ...]:  # noqa: ANN401
+        items = check_array(value)
+        item_type = get_args(type_)[0]
+        if not conv.detailed_validation:
+            return tuple(conv.structure(item, item_type) for item in items)
+        result: list[Any] = []
+        errors: list[Exception] = []
+        for index, item in enumerate(items):
+            try:
+                result.append(conv.structure(item, item_type))
+            except Exception as exc:  # noqa: BLE001, PERF203 - collected and re-raised, as cattrs does
+                note = IterableValidationNote(
+                    f"Structuring {type_} @ index {index}", index, item_type
+                )
+                # As cattrs does; Exception.add_note() is Python 3.11+.
+                exc.__notes__ = [*getattr(exc, "__notes__", ()), note]  # type: ignore[attr-defined]
+                errors.append(exc)
+        if errors:
+            msg = f"While structuring {type_!r}"
+            raise IterableValidationError(msg, errors, type_)
+        return tuple(result)
+
+    return structure
 
 
-def _structure_enum(value: object, type_: type[enum.Enum]) -> enum.Enum:
-    try:
-        return type_(value)
-    except ValueError:
-        expected = ", ".join(repr(m.value) for m in type_)
-        msg = f"expected one of {expected}, not {value!r}"
-        raise ValueError(msg) from None
+def _record_hook(conv: cattrs.Converter, cls: type[Any]) -> Any:  # noqa: ANN401 - a cattrs hook
+    """Return cattrs' generated hook for the record type *cls*, taking JSON objects only."""
+    generated = cast(
+        "Callable[[Mapping[str, Any], type[Any]], object]",
+        make_dict_structure_fn(
+            cls,
+            conv,
+            _cattrs_forbid_extra_keys=conv.forbid_extra_keys,
+            _cattrs_detailed_validation=conv.detailed_validation,
+        ),
+    )
+
+    def structure(value: object, type_: type[Any]) -> object:
+        obj: Mapping[str, Any] = check_object(value)
+        return generated(obj, type_)
+
+    return structure
 
 
 def configure_converter(conv: cattrs.Converter) -> None:
@@ -71,11 +100,17 @@ def configure_converter(conv: cattrs.Converter) -> None:
     * :class:`~defectors.Country` as its :attr:`~defectors.Country.key` string, structured
       back through the package's country table (an unknown key raises
       :class:`~defectors.exceptions.UnknownCountryError`);
-    * :class:`datetime.date` as an ISO 8601 string (``"1961-06-16"``);
+    * :class:`datetime.date` as an ISO 8601 string of the form ``YYYY-MM-DD``
+      (``"1961-06-16"``; not the basic or week forms that :meth:`datetime.date.fromisoformat`
+      also reads from Python 3.11 on);
     * enums (:class:`~defectors.Sector`, :class:`~defectors.Outcome`,
       :class:`~defectors.Confidence`) by value;
     * ``str``, ``int`` and ``bool`` strictly: ``"1956"`` is not an ``int`` and ``1956`` is not
-      a ``str``, where cattrs by default would convert them silently.
+      a ``str``, where cattrs by default would convert them silently;
+    * tuples (``tuple[str, ...]``, ...) from JSON arrays only, and the record types
+      (:class:`~defectors.Defector`, :class:`~defectors.Place`, :class:`~defectors.Source`)
+      from JSON objects only: a string is not a list of its characters, nor a list an empty
+      object.
 
     The converter should also be made with ``forbid_extra_keys=True`` (so a misspelt field is
     an error) and tuples unstructured as lists (so the output is JSON-ready), as
@@ -84,19 +119,17 @@ def configure_converter(conv: cattrs.Converter) -> None:
     Args:
         conv: The converter to configure.
     """
-    conv.register_structure_hook(str, _structure_str)
-    conv.register_structure_hook(int, _structure_int)
-    conv.register_structure_hook(bool, _structure_bool)
-    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_structure_hook(str, structure_str)
+    conv.register_structure_hook(int, structure_int)
+    conv.register_structure_hook(bool, structure_bool)
+    conv.register_structure_hook(dt.date, structure_date)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
-    conv.register_structure_hook(Country, _structure_country)
+    conv.register_structure_hook(Country, structure_country)
     conv.register_unstructure_hook(Country, _country_key)
-    conv.register_structure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _structure_enum
-    )
-    conv.register_unstructure_hook_func(
-        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), _enum_value
-    )
+    conv.register_structure_hook_func(_is_enum, structure_enum)
+    conv.register_unstructure_hook_func(_is_enum, _enum_value)
+    conv.register_structure_hook_func(_is_array, _array_hook(conv))
+    conv.register_structure_hook_factory(_is_record, functools.partial(_record_hook, conv))
 
 
 def _country_key(country: Country) -> str:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-from importlib import resources
 from types import MappingProxyType
 from typing import Final, TypeVar, overload
 
+from defectors._data import read_text
 from defectors._lazy import once
 from defectors._model import Country
 from defectors.exceptions import UnknownCountryError
@@ -26,7 +26,7 @@ _MISSING: Final = _Missing()
 @once
 def country_table() -> MappingProxyType[str, Country]:
     """Return the read-only mapping of key to :class:`Country`, built on first use."""
-    text = resources.files("defectors").joinpath("data/countries.json").read_text("utf-8")
+    text = read_text("countries.json")
     table = {row["key"]: Country(**row) for row in json.loads(text)}
     return MappingProxyType(table)
 

@@ -5,35 +5,28 @@ from __future__ import annotations
 import json
 import os
 import re
+import threading
+from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
-from importlib import resources
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
+from itertools import chain
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
 
 import attrs
-import cattrs
 
-from defectors._converter import make_converter
-from defectors._flat import FLAT_COLUMNS, flat_row
-from defectors._flat import to_csv as _to_csv
+from defectors._data import read_text
 from defectors._lazy import once
 from defectors._model import Defector, Outcome, Sector
-from defectors._query import (
-    CountryQuery,
-    Field,
-    find,
-    group_keys,
-    matches,
-    not_found,
-    order_of,
-    rank_search,
-    sort_key,
-)
+from defectors._reader import structure_defector
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
+    # Imported on first use, not with the package (see ``defectors.__init__``); queries,
+    # exports and the converter's detailed errors pull them in when they are needed.
+    import cattrs
     import pandas as pd
 
     from defectors._eras import Era
+    from defectors._query import CountryQuery, Field
 
 _T = TypeVar("_T")
 
@@ -46,9 +39,26 @@ _MISSING: Final = _Missing()
 
 __all__ = ["DataSource", "Dataset", "Metadata", "get", "load", "metadata"]
 
-# load() reads with a private converter, so hooks users register on the public
-# ``defectors.converter`` cannot change how the package reads its data.
-_READER = make_converter()
+
+@once
+def _reader() -> cattrs.Converter:
+    """
+    Return the private converter, made on first use.
+
+    :func:`load` reads through :func:`~defectors._reader.structure_defector` and this
+    converter, never the public ``defectors.converter``, so hooks users register there cannot
+    change how the package reads its data.
+    """
+    from defectors._converter import make_converter  # noqa: PLC0415 - built on first use
+
+    return make_converter()
+
+
+#: The widest indentation :meth:`Dataset.to_json` writes (json.dumps would take any size).
+_MAX_INDENT: Final = 32
+
+#: Guards building a dataset's search index, once even when many threads search at once.
+_INDEX_LOCK: Final = threading.Lock()
 
 _PATH_FIELD = re.compile(r"\$\.([A-Za-z_][A-Za-z0-9_]*)")
 
@@ -79,7 +89,12 @@ class Dataset(Sequence[Defector]):
     .. versionadded:: 0.1.0
     """
 
-    __slots__ = ("_by_id", "_records")
+    __slots__ = ("_by_id", "_records", "_search_index")
+
+    _records: tuple[Defector, ...]
+    _by_id: dict[str, Defector]
+    # Built on the first search, once even when many threads search at once; never pickled.
+    _search_index: tuple[tuple[str, str], ...] | None
 
     def __init__(self, records: Iterable[Defector] = ()) -> None:
         items = tuple(records)
@@ -94,8 +109,30 @@ class Dataset(Sequence[Defector]):
             if record.id in by_id:
                 raise DatasetError("duplicate id", index=index, record_id=record.id, field="id")
             by_id[record.id] = record
-        self._records = items
-        self._by_id = by_id
+        self._init(items, by_id)
+
+    def _init(self, records: tuple[Defector, ...], by_id: dict[str, Defector]) -> None:
+        object.__setattr__(self, "_records", records)
+        object.__setattr__(self, "_by_id", by_id)
+        object.__setattr__(self, "_search_index", None)
+
+    @classmethod
+    def _of(cls, records: Iterable[Defector]) -> Dataset:
+        """Return a dataset of records taken from a dataset: known valid, ids unique."""
+        items = tuple(records)
+        self = object.__new__(cls)
+        self._init(items, {r.id: r for r in items})
+        return self
+
+    def __setattr__(self, name: str, value: object) -> None:
+        """Refuse: a dataset cannot be changed."""
+        msg = f"cannot assign to {name!r}: a Dataset cannot be changed"
+        raise AttributeError(msg)
+
+    def __delattr__(self, name: str) -> None:
+        """Refuse: a dataset cannot be changed."""
+        msg = f"cannot delete {name!r}: a Dataset cannot be changed"
+        raise AttributeError(msg)
 
     # -- Sequence protocol -------------------------------------------------------------
 
@@ -108,9 +145,15 @@ class Dataset(Sequence[Defector]):
     @overload
     def __getitem__(self, index: slice) -> Dataset: ...
     def __getitem__(self, index: int | slice) -> Defector | Dataset:
-        """Return the record at *index*, or a :class:`Dataset` of a slice."""
+        """
+        Return the record at *index*, or a :class:`Dataset` of a slice.
+
+        Raises:
+            IndexError: *index* is out of range.
+            TypeError: *index* is neither an int nor a slice.
+        """
         if isinstance(index, slice):
-            return Dataset(self._records[index])
+            return Dataset._of(self._records[index])
         return self._records[index]
 
     def __iter__(self) -> Iterator[Defector]:
@@ -180,6 +223,8 @@ class Dataset(Sequence[Defector]):
         """
         if isinstance(key, str) and key in self._by_id:
             return self._by_id[key]
+        from defectors._query import find, not_found  # noqa: PLC0415 - on first use
+
         found = find(self._records, key)
         if found is not None:
             return found
@@ -237,7 +282,9 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         """
-        keep = matches(
+        from defectors._query import predicates  # noqa: PLC0415 - on first use
+
+        tests = predicates(
             origin=origin,
             born_in=born_in,
             destination=destination,
@@ -248,7 +295,10 @@ class Dataset(Sequence[Defector]):
             profession=profession,
             outcome=outcome,
         )
-        return Dataset(r for r in self._records if keep(r))
+        kept: Iterable[Defector] = self._records
+        for test in tests:
+            kept = [r for r in kept if test(r)]
+        return Dataset._of(kept)
 
     def search(self, text: str) -> Dataset:
         """
@@ -275,7 +325,22 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         """
-        return Dataset(rank_search(self._records, text))
+        from defectors._query import rank_search  # noqa: PLC0415 - on first use
+
+        return Dataset._of(rank_search(self._records, self._searched(), text))
+
+    def _searched(self) -> tuple[tuple[str, str], ...]:
+        """Return the folded text of every record that :meth:`search` looks in, built once."""
+        index = self._search_index
+        if index is None:
+            with _INDEX_LOCK:
+                index = self._search_index
+                if index is None:
+                    from defectors._query import haystacks  # noqa: PLC0415 - on first use
+
+                    index = tuple(map(haystacks, self._records))
+                    object.__setattr__(self, "_search_index", index)
+        return index
 
     def sorted_by(self, field: Field, *, reverse: bool = False) -> Dataset:
         """
@@ -294,13 +359,21 @@ class Dataset(Sequence[Defector]):
 
         Raises:
             ValueError: *field* is not one of those.
+            TypeError: *reverse* is not a bool.
 
         .. versionadded:: 0.1.0
         """
-        key = sort_key(field)
-        known = [r for r in self._records if key(r)[0] == 0]
-        unknown = [r for r in self._records if key(r)[0] == 1]
-        return Dataset(sorted(known, key=key, reverse=reverse) + unknown)
+        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+
+        if not isinstance(reverse, bool):
+            msg = f"reverse must be True or False, not {type(reverse).__name__}"
+            raise TypeError(msg)
+        single = key_of(field) or _first_sector
+        keyed = [(order_of(single(r)), r) for r in self._records]
+        known = [(key, r) for key, r in keyed if key[0] == 0]
+        unknown = [r for key, r in keyed if key[0] == 1]
+        known.sort(key=_first, reverse=reverse)
+        return Dataset._of([*(r for _, r in known), *unknown])
 
     def group_by(self, field: Field) -> dict[Hashable, Dataset]:
         """
@@ -330,11 +403,18 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         """
+        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+
+        single = key_of(field)
         buckets: dict[Hashable, list[Defector]] = {}
         for record in self._records:
-            for key in group_keys(record, field):
-                buckets.setdefault(key, []).append(record)
-        return {key: Dataset(buckets[key]) for key in sorted(buckets, key=order_of)}
+            for key in (single(record),) if single is not None else record.sectors or (None,):
+                bucket = buckets.get(key)
+                if bucket is None:
+                    buckets[key] = [record]
+                else:
+                    bucket.append(record)
+        return {key: Dataset._of(buckets[key]) for key in sorted(buckets, key=order_of)}
 
     def count_by(self, field: Field) -> dict[Hashable, int]:
         """
@@ -360,8 +440,15 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         """
-        counts = {key: len(group) for key, group in self.group_by(field).items()}
-        return dict(sorted(counts.items(), key=lambda item: -item[1]))
+        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+
+        single = key_of(field)
+        if single is not None:
+            counts = Counter(map(single, self._records))
+        else:
+            counts = Counter(chain.from_iterable(r.sectors or (None,) for r in self._records))
+        in_key_order = sorted(counts.items(), key=lambda item: order_of(item[0]))
+        return dict(sorted(in_key_order, key=lambda item: -item[1]))
 
     def merge(
         self, other: Dataset, *, on_conflict: Literal["error", "ours", "theirs"] = "error"
@@ -392,7 +479,7 @@ class Dataset(Sequence[Defector]):
         if not isinstance(other, Dataset):
             msg = f"merge() takes a Dataset, not {type(other).__name__}"
             raise TypeError(msg)
-        if on_conflict not in {"error", "ours", "theirs"}:
+        if on_conflict not in ("error", "ours", "theirs"):
             msg = f"on_conflict must be 'error', 'ours' or 'theirs', not {quote(on_conflict)}"
             raise ValueError(msg)
         records = list(self._records)
@@ -422,18 +509,31 @@ class Dataset(Sequence[Defector]):
         Returns:
             A list of dicts with the fields of :class:`Defector`.
         """
-        return [_READER.unstructure(r) for r in self._records]
+        unstructure = _reader().unstructure
+        return [unstructure(r) for r in self._records]
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """
         Return the records as a JSON array, the form :func:`load` reads back.
 
         Args:
-            indent: Indentation, as for :func:`json.dumps`; ``None`` for one line.
+            indent: Spaces to indent by, from 0 to 32, as for :func:`json.dumps`; ``None`` for
+                one line.
 
         Returns:
             The JSON text, ending in a newline.
+
+        Raises:
+            TypeError: *indent* is neither an int nor ``None``.
+            ValueError: *indent* is outside 0 to 32.
         """
+        if indent is not None:
+            if type(indent) is not int:
+                msg = f"indent must be an int or None, not {type(indent).__name__}"
+                raise TypeError(msg)
+            if not 0 <= indent <= _MAX_INDENT:
+                msg = f"indent must be from 0 to {_MAX_INDENT}, not {quote(indent)}"
+                raise ValueError(msg)
         return json.dumps(self.to_records(), indent=indent, ensure_ascii=False) + "\n"
 
     def to_jsonl(self) -> str:
@@ -456,6 +556,8 @@ class Dataset(Sequence[Defector]):
         Returns:
             A list of new dicts, one a record.
         """
+        from defectors._flat import flat_row  # noqa: PLC0415 - on first use
+
         return [flat_row(r) for r in self._records]
 
     def to_csv(self) -> str:
@@ -465,7 +567,9 @@ class Dataset(Sequence[Defector]):
         Returns:
             RFC 4180 CSV text.
         """
-        return _to_csv(self._records)
+        from defectors._flat import to_csv  # noqa: PLC0415 - csv is imported on first use
+
+        return to_csv(self._records)
 
     def to_pandas(self) -> pd.DataFrame:
         """
@@ -491,6 +595,8 @@ class Dataset(Sequence[Defector]):
                 "'pip install \"defectors[pandas]\"'"
             )
             raise ImportError(msg) from exc
+        from defectors._flat import FLAT_COLUMNS  # noqa: PLC0415 - on first use
+
         columns = [name for name, _ in FLAT_COLUMNS]
         rows = [
             {k: (v if v != "" else None) for k, v in row.items()} for row in self.to_flat_records()
@@ -501,12 +607,23 @@ class Dataset(Sequence[Defector]):
         return frame
 
 
+def _first_sector(record: Defector) -> Sector | None:
+    return record.sectors[0] if record.sectors else None
+
+
+def _first(item: tuple[tuple[int, Any], Defector]) -> Any:  # noqa: ANN401 - any sort key
+    return item[0]
+
+
 def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseException]]:
     """Walk a cattrs validation error down to its causes, with the path of each."""
+    import cattrs  # noqa: PLC0415 - only for a malformed record
+
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
         yield path, exc
     elif isinstance(exc, cattrs.BaseValidationError):
-        for sub in exc.exceptions:
+        subs = cast("Sequence[BaseException]", exc.exceptions)  # pyright: ignore[reportUnknownMemberType]
+        for sub in subs:
             step = ""
             for note in getattr(sub, "__notes__", ()):
                 if isinstance(note, cattrs.AttributeValidationNote):
@@ -519,8 +636,10 @@ def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseExce
 
 
 def _message(exc: BaseException) -> str:
+    import cattrs  # noqa: PLC0415 - only for a malformed record
+
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(sorted(exc.extra_fields))}"
+        return f"unknown field(s) {', '.join(quote(f) for f in sorted(exc.extra_fields))}"
     if isinstance(exc, KeyError):
         return "required field missing"
     return str(exc)
@@ -552,17 +671,35 @@ def _describe(exc: BaseException) -> tuple[str, str | None]:
 
 def _structure(rows: list[Any]) -> Dataset:
     records: list[Defector] = []
+    append = records.append
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
-        raw_id = row.get("id")
-        record_id = raw_id if isinstance(raw_id, str) else None
         try:
-            records.append(_READER.structure(row, Defector))
-        except (cattrs.BaseValidationError, ValueError, TypeError, LookupError) as exc:
-            message, field = _describe(exc)
-            raise DatasetError(message, index=index, record_id=record_id, field=field) from exc
+            record = structure_defector(row)  # pyright: ignore[reportUnknownArgumentType]
+        except (ValueError, TypeError, LookupError):
+            record = _explain(row, index)  # pyright: ignore[reportUnknownArgumentType]
+        append(record)
     return Dataset(records)
+
+
+def _explain(row: dict[str, Any], index: int) -> Defector:
+    """
+    Read a row the fast path refused with the converter, to raise an error naming the field.
+
+    The two accept the same rows (the test suite checks it), so this raises; were they ever
+    to disagree, the converter's reading is the documented one and is returned.
+    """
+    import cattrs  # noqa: PLC0415 - only for a malformed record
+
+    raw_id = row.get("id")
+    record_id = raw_id if isinstance(raw_id, str) else None
+    try:
+        record: Defector = _reader().structure(row, Defector)
+    except (cattrs.BaseValidationError, ValueError, TypeError, LookupError) as exc:
+        message, field = _describe(exc)
+        raise DatasetError(message, index=index, record_id=record_id, field=field) from exc
+    return record  # pragma: no cover - the two agree (a Hypothesis test checks it)
 
 
 def _parse(text: str, origin: str) -> list[Any]:
@@ -572,10 +709,12 @@ def _parse(text: str, origin: str) -> list[Any]:
             data = json.loads(stripped)
         except json.JSONDecodeError as exc:
             raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
+        except RecursionError:
+            raise DatasetError(f"{origin} nests arrays or objects too deeply") from None
         if not isinstance(data, list):  # pragma: no cover - a "[" text parses to a list
             raise DatasetError(f"{origin} must hold a JSON array of records")
-        return data
-    rows = []
+        return cast("list[Any]", data)  # type: ignore[redundant-cast] # for pyright
+    rows: list[Any] = []
     for number, line in enumerate(stripped.splitlines(), start=1):
         if not line.strip():
             continue
@@ -585,12 +724,16 @@ def _parse(text: str, origin: str) -> list[Any]:
             raise DatasetError(
                 f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
             ) from exc
+        except RecursionError:
+            raise DatasetError(
+                f"{origin} line {number} nests arrays or objects too deeply"
+            ) from None
     return rows
 
 
 @once
 def _bundled() -> Dataset:
-    text = resources.files("defectors").joinpath("data/defectors.json").read_text("utf-8")
+    text = read_text("defectors.json")
     return _structure(_parse(text, "the bundled data file"))
 
 
@@ -616,7 +759,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         DatasetError: The file is not JSON, not an array of records, a record is malformed
             (the message names the record's index, its id and the field), or two records
             share an id.
-        FileNotFoundError: *path* does not exist.
+        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read.
+            A very long path is cut short in the error.
+        ValueError: *path* cannot be a file name (it holds a NUL character or a lone
+            surrogate).
         TypeError: *path* is not a string or path.
 
     Example:
@@ -634,12 +780,20 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     if not isinstance(path, (str, os.PathLike)):
         msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
         raise TypeError(msg)
-    with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
-        try:
+    name = quote(os.fspath(path))
+    try:
+        with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
             text = handle.read()
-        except UnicodeDecodeError as exc:
-            raise DatasetError(f"{quote(os.fspath(path))} is not UTF-8 text: {exc}") from exc
-    return _structure(_parse(text, quote(os.fspath(path))))
+    except UnicodeDecodeError as exc:
+        raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
+    except ValueError as exc:  # open() refuses a NUL character or a lone surrogate
+        msg = f"{name} cannot be a file name: {exc}"
+        raise ValueError(msg) from None
+    except OSError as exc:
+        if len(name) < len(repr(os.fspath(path))):  # the path is long: cut it short
+            raise type(exc)(exc.errno, exc.strerror, name) from None
+        raise
+    return _structure(_parse(text, name))
 
 
 @attrs.frozen(kw_only=True)
@@ -692,7 +846,7 @@ class Metadata:
 
 @once
 def _datapackage() -> dict[str, Any]:
-    text = resources.files("defectors").joinpath("data/datapackage.json").read_text("utf-8")
+    text = read_text("datapackage.json")
     data: dict[str, Any] = json.loads(text)
     return data
 

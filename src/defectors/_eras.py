@@ -7,11 +7,13 @@ The schemes, their boundaries and the events that set them are documented in :fu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from defectors._lazy import once
 from defectors._model import Defector
 from defectors._periods import Period, parse_period
 from defectors._text import fold
@@ -20,7 +22,7 @@ from defectors.exceptions import AmbiguousEraError, UnknownEraError, quote
 __all__ = ["Era", "SCHEMES", "era_of", "eras", "eras_of", "get_era", "record_era"]
 
 #: The built-in schemes, the default first.
-SCHEMES: Final = ("soviet-leaders", "cold-war")
+SCHEMES: Final[tuple[str, ...]] = ("soviet-leaders", "cold-war")
 
 #: First and last day every scheme covers.
 SPAN: Final = (dt.date(1917, 11, 7), dt.date(1991, 12, 26))
@@ -77,8 +79,10 @@ class Era:
         return self.name
 
 
-def _build() -> MappingProxyType[str, tuple[Era, ...]]:
-    schemes = {}
+@once
+def _schemes() -> MappingProxyType[str, tuple[Era, ...]]:
+    """Return scheme -> its eras, built from the table on first use."""
+    schemes: dict[str, tuple[Era, ...]] = {}
     for scheme, rows in _TABLE.items():
         starts = [dt.date.fromisoformat(row[1]) for row in rows]
         ends = [*(day - dt.timedelta(days=1) for day in starts[1:]), SPAN[1]]
@@ -89,10 +93,12 @@ def _build() -> MappingProxyType[str, tuple[Era, ...]]:
     return MappingProxyType(schemes)
 
 
-_ERAS: Final = _build()
-_BY_NAME: Final = MappingProxyType(
-    {" ".join(fold(e.name).split()): e for scheme in _ERAS.values() for e in scheme}
-)
+@once
+def _by_name() -> MappingProxyType[str, Era]:
+    """Return the folded name -> era index, built on first use."""
+    return MappingProxyType(
+        {" ".join(fold(e.name).split()): e for scheme in _schemes().values() for e in scheme}
+    )
 
 
 def eras(scheme: str = "soviet-leaders") -> tuple[Era, ...]:
@@ -161,7 +167,7 @@ def eras(scheme: str = "soviet-leaders") -> tuple[Era, ...]:
     if not isinstance(scheme, str):
         msg = f"scheme must be a str, not {type(scheme).__name__}: {quote(scheme)}"
         raise TypeError(msg)
-    found = _ERAS.get(scheme)
+    found = _schemes().get(scheme)
     if found is None:
         msg = f"unknown era scheme {quote(scheme)}: expected one of {', '.join(SCHEMES)}"
         raise UnknownEraError(msg)
@@ -191,16 +197,16 @@ def get_era(name_or_era: str | Era) -> Era:
     .. versionadded:: 0.1.0
     """
     if isinstance(name_or_era, Era):
-        if name_or_era in _ERAS.get(name_or_era.scheme, ()):
+        if name_or_era in _schemes().get(name_or_era.scheme, ()):
             return name_or_era
         msg = f"{quote(name_or_era)} is not one of the built-in eras"
         raise UnknownEraError(msg)
     if not isinstance(name_or_era, str):
         msg = f"era must be a name or an Era, not {type(name_or_era).__name__}"
         raise TypeError(msg)
-    found = _BY_NAME.get(" ".join(fold(name_or_era).replace("-", " ").split()))
+    found = _by_name().get(" ".join(fold(name_or_era).replace("-", " ").split()))
     if found is None:
-        names = ", ".join(e.name for e in _BY_NAME.values())
+        names = ", ".join(e.name for e in _by_name().values())
         msg = f"unknown era {quote(name_or_era)}: expected one of {names}"
         raise UnknownEraError(msg)
     return found
@@ -329,7 +335,13 @@ def record_era(record: Defector, scheme: str = "soviet-leaders") -> Era | None:
         msg = f"record must be a Defector, not {type(record).__name__}"
         raise TypeError(msg)
     eras(scheme)  # an unknown scheme raises, rather than reading as "no era"
+    return _own_era(record.date if record.date is not None else record.year, scheme)
+
+
+@functools.lru_cache(maxsize=4096)
+def _own_era(when: dt.date | int, scheme: str) -> Era | None:
+    """Return the one era of a known *scheme* that a day or year falls in, else ``None``."""
     try:
-        return era_of(record.date if record.date is not None else record.year, scheme)
+        return era_of(when, scheme)
     except (AmbiguousEraError, UnknownEraError):
         return None

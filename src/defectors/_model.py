@@ -10,6 +10,8 @@ from typing import Any
 
 import attrs
 
+from defectors.exceptions import quote
+
 __all__ = [
     "ORIGIN_KEYS",
     "Confidence",
@@ -44,7 +46,7 @@ class Sector(enum.Enum):
     INTELLIGENCE = "intelligence"
     """Intelligence and security services (OGPU, NKVD, GRU, KGB, UB, StB, ...)."""
     MILITARY = "military"
-    """Armed forces: officers, soldiers, pilots, sailors."""
+    """Armed forces, such as officers, soldiers, pilots and sailors."""
     GOVERNMENT = "government"
     """Politics, administration and diplomacy."""
     ARTS = "arts"
@@ -203,13 +205,13 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 def _check_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or _ID_RE.fullmatch(value) is None:
-        msg = f"id must be a lowercase ASCII slug such as 'czeslaw-milosz', not {value!r}"
+        msg = f"id must be a lowercase ASCII slug such as 'czeslaw-milosz', not {quote(value)}"
         raise _fail(ValueError, "id", msg)
 
 
 def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
     if not isinstance(value, str) or not value.strip():
-        msg = f"{attribute.name} must be a non-empty string, not {value!r}"
+        msg = f"{attribute.name} must be a non-empty string, not {quote(value)}"
         raise _fail(ValueError, attribute.name, msg)
 
 
@@ -240,7 +242,7 @@ def _check_origin(_inst: object, _attribute: attrs.Attribute[Country], value: ob
     if value.key not in ORIGIN_KEYS:
         msg = (
             f"origin must be one of the eight Eastern Bloc states "
-            f"({', '.join(sorted(ORIGIN_KEYS))}), not {value.key!r}"
+            f"({', '.join(sorted(ORIGIN_KEYS))}), not {quote(value.key)}"
         )
         raise _fail(ValueError, "origin", msg)
 
@@ -250,21 +252,29 @@ def _check_sectors(
 ) -> None:
     for item in value:
         if not isinstance(item, Sector):
-            msg = f"sectors must hold Sector members, not {item!r}"
+            msg = f"sectors must hold Sector members, not {quote(item)}"
             raise _fail(TypeError, "sectors", msg)
     if len(set(value)) != len(value):
-        msg = f"sectors must not repeat: {value!r}"
+        msg = f"sectors must not repeat: {quote(value)}"
         raise _fail(ValueError, "sectors", msg)
 
 
-def _tuple_of(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+def _check_sources(
+    _inst: object, _attribute: attrs.Attribute[tuple[Source, ...]], value: tuple[Source, ...]
+) -> None:
+    if not value:
+        msg = "sources must name at least one source"
+        raise _fail(ValueError, "sources", msg)
+
+
+def _tuple_of(kind: type[Any]) -> Any:  # noqa: ANN401 - an attrs validator
     return attrs.validators.deep_iterable(
         member_validator=attrs.validators.instance_of(kind),
         iterable_validator=attrs.validators.instance_of(tuple),
     )
 
 
-def _optional(kind: type) -> Any:  # noqa: ANN401 - an attrs validator
+def _optional(kind: type[Any]) -> Any:  # noqa: ANN401 - an attrs validator
     return attrs.validators.optional(attrs.validators.instance_of(kind))
 
 
@@ -325,12 +335,6 @@ class Defector:
     )
     summary: str = attrs.field(validator=_check_name)
     confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
-    sources: tuple[Source, ...] = attrs.field(converter=_to_tuple, validator=_tuple_of(Source))
-
-    @sources.validator
-    def _check_sources(
-        self, _attribute: attrs.Attribute[tuple[Source, ...]], value: tuple[Source, ...]
-    ) -> None:
-        if not value:
-            msg = "sources must name at least one source"
-            raise _fail(ValueError, "sources", msg)
+    sources: tuple[Source, ...] = attrs.field(
+        converter=_to_tuple, validator=[_tuple_of(Source), _check_sources]
+    )

@@ -14,13 +14,13 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterator, Mapping
-from importlib import resources
 from types import MappingProxyType
 from typing import Final, Literal, overload
 
 import attrs
 
 from defectors._countries import country_table
+from defectors._data import read_text
 from defectors._lazy import once
 from defectors._model import Country, Place
 from defectors._text import fold
@@ -128,8 +128,8 @@ class _Index:
 
 def _alias_rows() -> list[tuple[int, str, str, str]]:
     """Return ``(line number, alias, key, polity)`` for each row of ``aliases.tsv``."""
-    text = resources.files("defectors").joinpath("data/aliases.tsv").read_text("utf-8")
-    rows = []
+    text = read_text("aliases.tsv")
+    rows: list[tuple[int, str, str, str]] = []
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
             continue
@@ -194,9 +194,9 @@ def _index() -> _Index:
     names, implied, regions = _alias_layer(table)
     for text, country in _spellings(table):
         if text:
-            form = _key(text)
-            if form not in regions:
-                names.setdefault(form, country)
+            names.setdefault(_key(text), country)
+    for form in regions:  # a region split between states is never one country
+        names.pop(form, None)
     pool = tuple(sorted(f for f in (*names, *regions) if len(f) > _SHORTEST_SUGGESTION))
     return _Index(
         MappingProxyType(names), MappingProxyType(implied), MappingProxyType(regions), pool

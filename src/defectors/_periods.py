@@ -178,7 +178,7 @@ def _edtf(text: str, body: str) -> Period:
     if len(parts) > 2:  # noqa: PLR2004 - an interval has two ends
         raise PeriodParseError(text, "an interval has exactly one '/'")
     ends = [_endpoint(text, part) for part in parts]
-    precision = min((e[2] for e in ends), key=_PRECISIONS.index)
+    precision = _PRECISIONS[min(_PRECISIONS.index(e[2]) for e in ends)]
     start, end = _ordered(text, ends[0][0], ends[-1][1])
     qualifiers = "".join(e[3] for e in ends)
     return Period(
@@ -208,7 +208,7 @@ def _month_form(text: str, body: str) -> Period | None:
     from dateutil import parser  # noqa: PLC0415 - imported on first use only
 
     if parser.parserinfo().month(match["m"]) is None:
-        raise PeriodParseError(text, f"{match['m']!r} is not a month")
+        raise PeriodParseError(text, f"{quote(match['m'])} is not a month")
     # Parse twice, assuming different days: whatever differs was not in the text, and
     # nothing is ever filled in from today's date.
     try:

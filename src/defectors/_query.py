@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import operator
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import Literal, TypeAlias
 
@@ -19,10 +20,12 @@ __all__ = [
     "CountryQuery",
     "Field",
     "find",
-    "group_keys",
-    "matches",
+    "haystacks",
+    "key_of",
+    "not_found",
+    "order_of",
+    "predicates",
     "rank_search",
-    "sort_key",
 ]
 
 #: What the country keywords of :meth:`Dataset.filter` accept: a name or code that
@@ -58,7 +61,7 @@ def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
             f"not {type(value).__name__}"
         )
         raise TypeError(msg)
-    keys = set()
+    keys: set[str] = set()
     for item in items:
         if isinstance(item, Country):
             keys.add(item.key)
@@ -108,7 +111,7 @@ def _outcome(value: Outcome | str) -> Outcome:
     raise TypeError(msg)
 
 
-def matches(  # noqa: C901 - one clause a keyword reads best as one function
+def predicates(  # noqa: C901 - one clause a keyword reads best as one function
     *,
     origin: CountryQuery | None = None,
     born_in: CountryQuery | None = None,
@@ -119,8 +122,14 @@ def matches(  # noqa: C901 - one clause a keyword reads best as one function
     sector: Sector | str | Collection[Sector | str] | None = None,
     profession: str | None = None,
     outcome: Outcome | str | None = None,
-) -> Callable[[Defector], bool]:
-    """Return a predicate true for the records every given keyword admits."""
+) -> list[Callable[[Defector], bool]]:
+    """
+    Return one test a keyword for the records the given keywords admit.
+
+    Every keyword is checked before any record is: a bad keyword raises even on an empty
+    dataset. A record matches when it passes every test; :meth:`Dataset.filter` applies them
+    one after another, each to the records the previous ones kept.
+    """
     tests: list[Callable[[Defector], bool]] = []
     if origin is not None:
         origins = _country_keys(origin, "origin")
@@ -144,7 +153,7 @@ def matches(  # noqa: C901 - one clause a keyword reads best as one function
         tests.append(lambda r: r.year == exact)
     if years is not None:
         if not isinstance(years, tuple) or len(years) != 2:  # noqa: PLR2004 - a pair
-            msg = f"years= takes a (start, end) pair of ints, not {years!r}"
+            msg = f"years= takes a (start, end) pair of ints, not {quote(years)}"
             raise TypeError(msg)
         start, end = _year(years[0], "years[0]"), _year(years[1], "years[1]")
         if start > end:
@@ -166,17 +175,24 @@ def matches(  # noqa: C901 - one clause a keyword reads best as one function
     if outcome is not None:
         result = _outcome(outcome)
         tests.append(lambda r: r.outcome is result)
-    return lambda record: all(test(record) for test in tests)
+    return tests
 
 
-def _haystacks(record: Defector) -> tuple[str, str]:
+def haystacks(record: Defector) -> tuple[str, str]:
+    """Return the folded text :func:`rank_search` looks in: the names, and the rest."""
     names = " | ".join(fold(n) for n in (record.name, *record.also_known_as))
     rest = " | ".join(fold(t) for t in (record.profession or "", record.summary))
     return names, rest
 
 
-def rank_search(records: Sequence[Defector], text: str) -> list[Defector]:
-    """Return the records matching every word of *text*, name matches first."""
+def rank_search(
+    records: Sequence[Defector], index: Sequence[tuple[str, str]], text: str
+) -> list[Defector]:
+    """
+    Return the records matching every word of *text*, name matches first.
+
+    *index* holds each record's :func:`haystacks`, in the same order.
+    """
     if not isinstance(text, str):
         msg = f"search text must be a str, not {type(text).__name__}"
         raise TypeError(msg)
@@ -184,10 +200,13 @@ def rank_search(records: Sequence[Defector], text: str) -> list[Defector]:
     if not words:
         msg = f"search text {quote(text)} is empty: give at least one word"
         raise ValueError(msg)
+    first = words[0]
     in_names: list[Defector] = []
     elsewhere: list[Defector] = []
-    for record in records:
-        names, rest = _haystacks(record)
+    for record, (names, rest) in zip(records, index, strict=True):
+        # The first word rules out most records at the cost of two substring tests.
+        if first not in names and first not in rest:
+            continue
         if all(w in names for w in words):
             in_names.append(record)
         elif all(w in names or w in rest for w in words):
@@ -196,13 +215,10 @@ def rank_search(records: Sequence[Defector], text: str) -> list[Defector]:
 
 
 def find(records: Sequence[Defector], key: str) -> Defector | None:
-    """Return the record whose id is *key*, or whose folded name or other name equals it."""
+    """Return the record whose folded name or other name equals *key* (ids: Dataset.get)."""
     if not isinstance(key, str):
         msg = f"key must be an id or a name (str), not {type(key).__name__}"
         raise TypeError(msg)
-    for record in records:
-        if record.id == key:
-            return record
     folded = fold(key)
     if not folded:
         return None
@@ -215,7 +231,13 @@ def find(records: Sequence[Defector], key: str) -> Defector | None:
 def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
     """Return the error for a failed lookup, with up to three close names."""
     names = {fold(n): n for r in records for n in (r.name, *r.also_known_as)}
-    close = difflib.get_close_matches(fold(key), list(names), n=3, cutoff=0.6)
+    folded = fold(key)
+    longest = max(map(len, names), default=0)
+    # A key far longer than every name cannot be close to one (and difflib's cost grows
+    # with its length), so it gets no suggestions.
+    if len(folded) > 2 * longest:
+        return UnknownDefectorError(key)
+    close = difflib.get_close_matches(folded, list(names), n=3, cutoff=0.6)
     return UnknownDefectorError(key, [names[c] for c in close])
 
 
@@ -226,25 +248,36 @@ def _check_field(field: object) -> Field:
     return field
 
 
-def group_keys(record: Defector, field: str) -> tuple[Hashable, ...]:
-    """Return the keys *record* is grouped under for *field* (several only for sectors)."""
+def _birth_country(record: Defector) -> Country | None:
+    return None if record.birthplace is None else record.birthplace.country
+
+
+def _decade(record: Defector) -> int:
+    return record.year // 10 * 10
+
+
+_SINGLE: dict[str, Callable[[Defector], Hashable]] = {
+    "origin": operator.attrgetter("origin"),
+    "destination": operator.attrgetter("destination"),
+    "birth_country": _birth_country,
+    "decade": _decade,
+    "era": record_era,
+    "year": operator.attrgetter("year"),
+}
+
+
+def key_of(field: str) -> Callable[[Defector], Hashable] | None:
+    """
+    Return the function giving a record's key for *field*, or ``None`` for ``"sector"``.
+
+    A record has one key for every field but ``"sector"``: its sectors, or ``None`` when
+    it has none.
+
+    Raises:
+        ValueError: *field* is not one of :data:`FIELDS`.
+    """
     checked = _check_field(field)
-    if checked == "sector":
-        return record.sectors or (None,)
-    value: Hashable
-    if checked == "origin":
-        value = record.origin
-    elif checked == "destination":
-        value = record.destination
-    elif checked == "birth_country":
-        value = None if record.birthplace is None else record.birthplace.country
-    elif checked == "decade":
-        value = record.year // 10 * 10
-    elif checked == "era":
-        value = record_era(record)
-    else:
-        value = record.year
-    return (value,)
+    return None if checked == "sector" else _SINGLE[checked]
 
 
 def order_of(key: Hashable) -> tuple[int, object]:
@@ -258,9 +291,3 @@ def order_of(key: Hashable) -> tuple[int, object]:
     if isinstance(key, Sector):
         return (0, list(Sector).index(key))
     return (0, key)
-
-
-def sort_key(field: str) -> Callable[[Defector], tuple[int, object]]:
-    """Return a key function ordering records by *field* (the first key for sectors)."""
-    _check_field(field)
-    return lambda record: order_of(group_keys(record, field)[0])

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from types import MappingProxyType
 
+from defectors._lazy import once
 from defectors._model import Sector
 from defectors._text import fold
 from defectors.exceptions import UnknownSectorError, quote
@@ -152,15 +153,20 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
     }
 )
 
-_PATTERNS = tuple(
-    (
-        sector,
-        re.compile(
-            r"(?<![a-z0-9-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9-])"
-        ),
+
+@once
+def _patterns() -> tuple[tuple[Sector, re.Pattern[str]], ...]:
+    """Return each sector with the regular expression of its words, compiled on first use."""
+    return tuple(
+        (
+            sector,
+            re.compile(
+                r"(?<![a-z0-9-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9-])"
+            ),
+        )
+        for sector, words in SECTOR_RULES.items()
     )
-    for sector, words in SECTOR_RULES.items()
-)
+
 
 #: Phrases taken out of the text before one sector's words are matched: a "naval architect"
 #: is an engineer, not an artist.
@@ -198,7 +204,7 @@ def sectors_for(profession: str | None) -> tuple[Sector, ...]:
         return ()
     found = tuple(
         sector
-        for sector, pattern in _PATTERNS
+        for sector, pattern in _patterns()
         if pattern.search(_EXCEPT[sector].sub(" ", text) if sector in _EXCEPT else text)
     )
     return found or (Sector.OTHER,)

@@ -46,8 +46,13 @@ _EXTRA = str.maketrans(
     }
 )
 
-_SPACE = re.compile(r"\s+")
 _NON_SLUG = re.compile(r"[^a-z0-9]+")
+#: Runs of non-ASCII characters: only they can hold combining marks.
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def _without_marks(match: re.Match[str]) -> str:
+    return "".join([ch for ch in match.group() if not unicodedata.combining(ch)])
 
 
 def fold(text: str) -> str:
@@ -56,12 +61,21 @@ def fold(text: str) -> str:
 
     ``fold("Czesław  MIŁOSZ") == "czeslaw milosz"``. Scripts without a Latin base (Cyrillic,
     Greek, ...) are case-folded but otherwise kept.
+
+    Raises:
+        TypeError: *text* is not a string.
     """
+    if not isinstance(text, str):
+        msg = f"fold() takes a str, not {type(text).__name__}"
+        raise TypeError(msg)
+    if text.isascii():
+        # The same result, faster: ASCII has no letters to decompose or translate.
+        return " ".join(text.lower().split())
     text = text.translate(_EXTRA)
     decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    folded = stripped.casefold().translate(_EXTRA)
-    return _SPACE.sub(" ", folded).strip()
+    stripped = _NON_ASCII.sub(_without_marks, decomposed)
+    # str.split() splits at exactly the characters the regular expression \s matches.
+    return " ".join(stripped.casefold().translate(_EXTRA).split())
 
 
 def slugify(text: str) -> str:
@@ -70,5 +84,8 @@ def slugify(text: str) -> str:
 
     ``slugify("Czesław Miłosz") == "czeslaw-milosz"``; ``slugify("G. M. Dimitrov") ==
     "g-m-dimitrov"``. Characters with no ASCII folding are dropped.
+
+    Raises:
+        TypeError: *text* is not a string.
     """
     return _NON_SLUG.sub("-", fold(text)).strip("-")

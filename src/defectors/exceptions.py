@@ -87,11 +87,11 @@ class DatasetError(DefectorsError, ValueError):
         self.index = index
         self.record_id = record_id
         self.field = field
-        where = []
+        where: list[str] = []
         if index is not None:
             where.append(f"record {index}")
         if record_id is not None:
-            where.append(f"(id {record_id!r})")
+            where.append(f"(id {quote(record_id)})")
         if field is not None:
             where.append(f"field {field!r}")
         prefix = " ".join(where)

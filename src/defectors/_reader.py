@@ -1,0 +1,216 @@
+"""
+Reading records from JSON-ready data: the strict scalar rules, and a fast path for records.
+
+The converter (:mod:`defectors._converter`) registers the scalar functions here as its hooks.
+:func:`structure_defector` is a hand-written equivalent of ``converter.structure(row,
+Defector)``: it accepts exactly the rows the converter accepts and returns equal records, a
+property the test suite checks with Hypothesis. It exists because the converter's generated
+hooks cost more to build than the whole bundled dataset costs to read this way. It does not
+explain failures: :func:`defectors.load` hands a row it rejects to the converter, whose
+detailed errors name the field.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import re
+from collections.abc import Mapping
+from typing import Any, Final, TypeVar, cast
+
+from defectors._countries import get_country
+from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors.exceptions import quote
+
+__all__ = [
+    "check_array",
+    "check_object",
+    "structure_bool",
+    "structure_country",
+    "structure_date",
+    "structure_defector",
+    "structure_enum",
+    "structure_int",
+    "structure_str",
+]
+
+_E = TypeVar("_E", bound=enum.Enum)
+
+#: The only date form data files use: ``YYYY-MM-DD`` (``date.fromisoformat`` also takes
+#: ``YYYYMMDD`` and week dates from Python 3.11 on, which would make files read differently).
+_ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+_DEFECTOR_FIELDS: Final = frozenset(
+    {
+        "id",
+        "name",
+        "also_known_as",
+        "profession",
+        "sectors",
+        "birthplace",
+        "year",
+        "date",
+        "origin",
+        "destination",
+        "defection_place",
+        "route",
+        "outcome",
+        "summary",
+        "confidence",
+        "sources",
+    }
+)
+_PLACE_FIELDS: Final = frozenset({"text", "country", "polity"})
+_SOURCE_FIELDS: Final = frozenset({"url", "title", "revision", "retrieved"})
+
+
+def structure_str(value: object, _type: object = str) -> str:
+    """Return *value* if it is a string; a number or anything else is an error."""
+    if not isinstance(value, str):
+        msg = f"expected a string, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def structure_int(value: object, _type: object = int) -> int:
+    """Return *value* if it is an int (not a bool, a float or a numeric string)."""
+    if type(value) is not int:
+        msg = f"expected an integer, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def structure_bool(value: object, _type: object = bool) -> bool:
+    """Return *value* if it is ``True`` or ``False``."""
+    if not isinstance(value, bool):
+        msg = f"expected true or false, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def structure_date(value: object, _type: object = dt.date) -> dt.date:
+    """Return the day an ISO 8601 ``YYYY-MM-DD`` string names."""
+    if not isinstance(value, str):
+        msg = f"expected an ISO 8601 date string (YYYY-MM-DD), not {type(value).__name__}"
+        raise TypeError(msg)
+    try:
+        if _ISO_DATE.fullmatch(value) is None:
+            raise ValueError  # noqa: TRY301 - one message for every malformed date
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        msg = f"expected an ISO 8601 date (YYYY-MM-DD), not {quote(value)}"
+        raise ValueError(msg) from None
+
+
+def structure_country(value: object, _type: object = Country) -> Country:
+    """Return the country or polity of the package's table whose key is *value*."""
+    if not isinstance(value, str):
+        msg = f"expected a country key string, not {type(value).__name__}"
+        raise TypeError(msg)
+    return get_country(value)
+
+
+def structure_enum(value: object, type_: type[_E]) -> _E:
+    """Return the member of the enum *type_* whose value is *value*."""
+    try:
+        return type_(value)
+    except (ValueError, TypeError):
+        expected = ", ".join(repr(m.value) for m in type_)
+        msg = f"expected one of {expected}, not {quote(value)}"
+        raise ValueError(msg) from None
+
+
+def check_array(value: object) -> list[Any] | tuple[Any, ...]:
+    """Return *value* if it is a JSON array (a list, or a tuple from Python code)."""
+    if not isinstance(value, (list, tuple)):
+        msg = f"expected a JSON array, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value  # pyright: ignore[reportUnknownVariableType] - items are checked one by one
+
+
+def check_object(value: object) -> Mapping[str, Any]:
+    """Return *value* if it is a JSON object (a mapping)."""
+    if not isinstance(value, Mapping):
+        msg = f"expected a JSON object, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value  # pyright: ignore[reportUnknownVariableType] - keys are checked by the caller
+
+
+def _fields(value: object, allowed: frozenset[str]) -> Mapping[str, Any]:
+    # A dict (what JSON gives) skips the slower check for any other mapping.
+    obj = cast("Mapping[str, Any]", value) if type(value) is dict else check_object(value)
+    if not allowed.issuperset(obj):
+        msg = "unknown field(s)"
+        raise ValueError(msg)
+    return obj
+
+
+def _optional_str(value: object) -> str | None:
+    return None if value is None else structure_str(value)
+
+
+def _optional_country(value: object) -> Country | None:
+    return None if value is None else structure_country(value)
+
+
+def _place(value: object) -> Place | None:
+    if value is None:
+        return None
+    obj = _fields(value, _PLACE_FIELDS)
+    get = obj.get
+    return Place(
+        text=_optional_str(get("text")),
+        country=_optional_country(get("country")),
+        polity=_optional_country(get("polity")),
+    )
+
+
+def _source(value: object) -> Source:
+    obj = _fields(value, _SOURCE_FIELDS)
+    get = obj.get
+    retrieved = get("retrieved")
+    return Source(
+        url=structure_str(obj["url"]),
+        title=_optional_str(get("title")),
+        revision=_optional_str(get("revision")),
+        retrieved=None if retrieved is None else structure_date(retrieved),
+    )
+
+
+def structure_defector(row: Mapping[str, Any]) -> Defector:
+    """
+    Return the record *row* describes, exactly as the converter would, or raise.
+
+    Raises:
+        TypeError: A value has the wrong type.
+        ValueError: A value is malformed, or *row* has a field :class:`Defector` lacks.
+        LookupError: A country key or a required field is missing.
+    """
+    _fields(row, _DEFECTOR_FIELDS)
+    get = row.get
+    date = get("date")
+    confidence = get("confidence")
+    return Defector(
+        id=structure_str(row["id"]),
+        name=structure_str(row["name"]),
+        also_known_as=tuple(structure_str(v) for v in check_array(row["also_known_as"]))
+        if "also_known_as" in row
+        else (),
+        profession=_optional_str(get("profession")),
+        sectors=tuple(structure_enum(v, Sector) for v in check_array(row["sectors"]))
+        if "sectors" in row
+        else (),
+        birthplace=_place(get("birthplace")),
+        year=structure_int(row["year"]),
+        date=None if date is None else structure_date(date),
+        origin=structure_country(row["origin"]),
+        destination=_optional_country(get("destination")),
+        defection_place=_optional_str(get("defection_place")),
+        route=tuple(structure_country(v) for v in check_array(row["route"]))
+        if "route" in row
+        else (),
+        outcome=structure_enum(row["outcome"], Outcome) if "outcome" in row else Outcome.DEFECTED,
+        summary=structure_str(row["summary"]),
+        confidence=None if confidence is None else structure_enum(confidence, Confidence),
+        sources=tuple(_source(v) for v in check_array(row["sources"])),
+    )
