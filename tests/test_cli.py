@@ -194,3 +194,22 @@ class TestCommands:
         """A missing --data file is one line and status 1."""
         status, _, err = run(capsys, "--data", str(tmp_path / "nope.json"), "list")
         assert (1, True) == (status, "No such file or directory" in err)
+
+
+class TestShowLayout:
+    def test_long_fields_wrap_to_80_columns(self, capsys):
+        """The show command wraps a long summary under its value column, within 80 columns."""
+        _, out, _ = run(capsys, "show", "rudolf-nureyev")
+        summary = [line for line in out.splitlines() if not line.startswith("Source:")]
+        assert [] == [line for line in summary if len(line) > 80]
+        continued = [line for line in summary if line.startswith(" ")]
+        assert continued
+        assert all(line.startswith(" " * 15) and line[15] != " " for line in continued)
+
+    def test_source_addresses_are_whole(self, capsys):
+        """Source addresses are printed whole, one a line, whatever their length."""
+        _, out, _ = run(capsys, "show", "rudolf-nureyev")
+        urls = [s.url for s in defectors.get("rudolf-nureyev").sources]
+        assert urls == [
+            line.split(maxsplit=1)[1] for line in out.splitlines() if line.startswith("Source:")
+        ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import textwrap
 from collections.abc import Callable, Hashable, Sequence
 from typing import TextIO
 
@@ -90,14 +91,20 @@ def _show(out: TextIO, record: Defector) -> None:
         ("Route", ", ".join(c.name for c in record.route)),
         ("Outcome", record.outcome.value),
         ("Confidence", "" if record.confidence is None else record.confidence.value),
+        ("Summary", record.summary),
     ]
+    lines.extend(
+        ("Source", s.url + (f" (revision {s.revision})" if s.revision else ""))
+        for s in record.sources
+    )
     for label, value in lines:
-        if value:
-            out.write(f"{label + ':':<14} {value}\n")
-    out.write(f"{'Summary:':<14} {record.summary}\n")
-    for source in record.sources:
-        revision = f" (revision {source.revision})" if source.revision else ""
-        out.write(f"{'Source:':<14} {source.url}{revision}\n")
+        if not value:
+            continue
+        line = f"{label + ':':<14} {value}"
+        if label != "Source":  # an address is kept whole, however long
+            # Wrapped to 80 columns, continuing under the value column.
+            line = textwrap.fill(line, width=WIDTH, subsequent_indent=" " * 15)
+        out.write(line + "\n")
 
 
 def _label(key: Hashable, field: str) -> str:
