@@ -163,6 +163,13 @@ class TestGet:
         """get() finds a record by its name without diacritics."""
         assert "ferenc-puskas" == dataset.get("Ferenc Puskas").id
 
+    def test_other_name(self, dataset):
+        """get() finds a record by its other name, and not by names run together."""
+        assert ("viktor-suvorov", None) == (
+            dataset.get("vladimir rezun").id,
+            dataset.get("Viktor Suvorov | Vladimir Rezun", None),
+        )
+
     def test_miss_with_default(self, dataset):
         """A miss returns the default when one is given."""
         assert None is dataset.get("Nobody", None)

@@ -225,7 +225,7 @@ class Dataset(Sequence[Defector]):
             return self._by_id[key]
         from defectors._query import find, not_found  # noqa: PLC0415 - on first use
 
-        found = find(self._records, key)
+        found = find(self._records, self._searched(), key)
         if found is not None:
             return found
         if default is not _MISSING:

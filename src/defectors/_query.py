@@ -6,7 +6,7 @@ import datetime as dt
 import difflib
 import operator
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from typing import Literal, TypeAlias
+from typing import Final, Literal, TypeAlias
 
 from defectors._eras import Era, get_era, record_era
 from defectors._model import Country, Defector, Outcome, Sector
@@ -178,9 +178,13 @@ def predicates(  # noqa: C901 - one clause a keyword reads best as one function
     return tests
 
 
+#: How :func:`haystacks` joins a record's folded names.
+_NAME_SEPARATOR: Final = " | "
+
+
 def haystacks(record: Defector) -> tuple[str, str]:
     """Return the folded text :func:`rank_search` looks in: the names, and the rest."""
-    names = " | ".join(fold(n) for n in (record.name, *record.also_known_as))
+    names = _NAME_SEPARATOR.join(fold(n) for n in (record.name, *record.also_known_as))
     rest = " | ".join(fold(t) for t in (record.profession or "", record.summary))
     return names, rest
 
@@ -214,16 +218,23 @@ def rank_search(
     return in_names + elsewhere
 
 
-def find(records: Sequence[Defector], key: str) -> Defector | None:
-    """Return the record whose folded name or other name equals *key* (ids: Dataset.get)."""
+def find(
+    records: Sequence[Defector], index: Sequence[tuple[str, str]], key: str
+) -> Defector | None:
+    """
+    Return the first record whose folded name or other name equals *key* (ids: Dataset.get).
+
+    *index* holds each record's :func:`haystacks`, in the same order, so no name is folded
+    again: a substring test rules out most records before their names are compared.
+    """
     if not isinstance(key, str):
         msg = f"key must be an id or a name (str), not {type(key).__name__}"
         raise TypeError(msg)
     folded = fold(key)
     if not folded:
         return None
-    for record in records:
-        if any(fold(n) == folded for n in (record.name, *record.also_known_as)):
+    for record, (names, _) in zip(records, index, strict=True):
+        if folded in names and folded in names.split(_NAME_SEPARATOR):
             return record
     return None
 
