@@ -134,6 +134,25 @@ class TestDefectorValidation:
             Defector("jane-doe", "Jane Doe")  # type: ignore[misc]
 
 
+class TestTypeErrors:
+    @pytest.mark.parametrize(
+        ("build", "field"),
+        [
+            (lambda v: Place(country=v), "country"),
+            (lambda v: Source(url=v.encode()), "url"),
+            (lambda v: Source(url="https://example.org", retrieved=v), "retrieved"),
+            (lambda v: make(route=(v,)), "route"),
+            (lambda v: make(profession=[v]), "profession"),
+        ],
+    )
+    def test_wrong_type_names_field_not_value(self, build, field):
+        """A wrong-typed value is a TypeError naming the field, without repeating the value."""
+        huge = "x" * 1_000_000
+        with pytest.raises(TypeError, match=rf"^{field}(\[0\])? must be ") as info:
+            build(huge)
+        assert (field, True) == (info.value.field, len(str(info.value)) < 100)
+
+
 class TestImmutability:
     def test_records_are_frozen(self):
         """Assigning to a record's field raises."""

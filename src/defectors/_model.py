@@ -96,6 +96,58 @@ def _fail(kind: type[Exception], field: str, message: str) -> Exception:
     return exc
 
 
+class _IsInstance:
+    """
+    An attrs validator: the value is an instance of *kind* (or ``None``, when optional).
+
+    Unlike :func:`attrs.validators.instance_of`, the error names the field and the wrong
+    type but never repeats the value, which may be huge.
+    """
+
+    __slots__ = ("kind", "optional")
+
+    def __init__(self, kind: type[Any], *, optional: bool = False) -> None:
+        self.kind = kind
+        self.optional = optional
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if value is None and self.optional:
+            return
+        if not isinstance(value, self.kind):
+            expected = self.kind.__name__ + (" or None" if self.optional else "")
+            msg = f"{attribute.name} must be {expected}, not {type(value).__name__}"
+            raise _fail(TypeError, attribute.name, msg)
+
+
+class _TupleOf:
+    """An attrs validator: the value is a tuple of instances of *kind* (see _IsInstance)."""
+
+    __slots__ = ("kind",)
+
+    def __init__(self, kind: type[Any]) -> None:
+        self.kind = kind
+
+    def __call__(self, _inst: object, attribute: attrs.Attribute[Any], value: object) -> None:
+        if not isinstance(value, tuple):
+            msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
+            raise _fail(TypeError, attribute.name, msg)
+        for index, item in enumerate(value):
+            if not isinstance(item, self.kind):
+                msg = (
+                    f"{attribute.name}[{index}] must be {self.kind.__name__}, "
+                    f"not {type(item).__name__}"
+                )
+                raise _fail(TypeError, attribute.name, msg)
+
+
+def _tuple_of(kind: type[Any]) -> _TupleOf:
+    return _TupleOf(kind)
+
+
+def _optional(kind: type[Any]) -> _IsInstance:
+    return _IsInstance(kind, optional=True)
+
+
 def _optional_year(
     _inst: object, attribute: attrs.Attribute[int | None], value: int | None
 ) -> None:
@@ -131,8 +183,8 @@ class Country:
     .. versionadded:: 0.1.0
     """
 
-    key: str = attrs.field(validator=attrs.validators.instance_of(str))
-    name: str = attrs.field(eq=False, validator=attrs.validators.instance_of(str))
+    key: str = attrs.field(validator=_IsInstance(str))
+    name: str = attrs.field(eq=False, validator=_IsInstance(str))
     alpha_2: str | None = attrs.field(default=None, eq=False, repr=False)
     alpha_3: str | None = attrs.field(default=None, eq=False, repr=False)
     alpha_4: str | None = attrs.field(default=None, eq=False, repr=False)
@@ -159,15 +211,9 @@ class Place:
     .. versionadded:: 0.1.0
     """
 
-    text: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    country: Country | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Country))
-    )
-    polity: Country | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Country))
-    )
+    text: str | None = attrs.field(default=None, validator=_optional(str))
+    country: Country | None = attrs.field(default=None, validator=_optional(Country))
+    polity: Country | None = attrs.field(default=None, validator=_optional(Country))
 
 
 @attrs.frozen(kw_only=True)
@@ -184,16 +230,10 @@ class Source:
     .. versionadded:: 0.1.0
     """
 
-    url: str = attrs.field(validator=attrs.validators.instance_of(str))
-    title: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    revision: str | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(str))
-    )
-    retrieved: dt.date | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(dt.date))
-    )
+    url: str = attrs.field(validator=_IsInstance(str))
+    title: str | None = attrs.field(default=None, validator=_optional(str))
+    revision: str | None = attrs.field(default=None, validator=_optional(str))
+    retrieved: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -267,17 +307,6 @@ def _check_sources(
         raise _fail(ValueError, "sources", msg)
 
 
-def _tuple_of(kind: type[Any]) -> Any:  # noqa: ANN401 - an attrs validator
-    return attrs.validators.deep_iterable(
-        member_validator=attrs.validators.instance_of(kind),
-        iterable_validator=attrs.validators.instance_of(tuple),
-    )
-
-
-def _optional(kind: type[Any]) -> Any:  # noqa: ANN401 - an attrs validator
-    return attrs.validators.optional(attrs.validators.instance_of(kind))
-
-
 @attrs.frozen(kw_only=True)
 class Defector:
     """
@@ -330,9 +359,7 @@ class Defector:
     route: tuple[Country, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Country)
     )
-    outcome: Outcome = attrs.field(
-        default=Outcome.DEFECTED, validator=attrs.validators.instance_of(Outcome)
-    )
+    outcome: Outcome = attrs.field(default=Outcome.DEFECTED, validator=_IsInstance(Outcome))
     summary: str = attrs.field(validator=_check_name)
     confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
     sources: tuple[Source, ...] = attrs.field(
