@@ -190,6 +190,12 @@ class TestCommands:
         _, out, _ = run(capsys, "--data", str(path), "list")
         assert out.endswith("(2 records)\n")
 
+    def test_long_missing_path_is_cut_short(self, capsys, tmp_path):
+        """A very long missing --data path is quoted cut short on the one error line."""
+        status, _, err = run(capsys, "--data", str(tmp_path / ("x" * 300)), "list")
+        assert (1, 1, True) == (status, len(err.splitlines()), "characters)" in err)
+        assert len(err) < 200
+
     def test_missing_data_file(self, capsys, tmp_path):
         """A missing --data file is one line and status 1."""
         status, _, err = run(capsys, "--data", str(tmp_path / "nope.json"), "list")

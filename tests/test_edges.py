@@ -12,7 +12,7 @@ import cattrs
 import pytest
 
 import defectors
-from defectors import Dataset, Defector, Outcome, Sector
+from defectors import Dataset, DatasetError, Defector, Outcome, Sector
 from defectors._cli import main
 from defectors._dataset import _describe, _field_of
 
@@ -136,12 +136,27 @@ class TestLoadEdges:
         path.write_text("\n" + dataset[:2].to_jsonl().replace("\n", "\n\n"), encoding="utf-8")
         assert dataset[:2] == defectors.load(path)
 
-    def test_long_missing_path_is_cut_short(self, tmp_path):
-        """A missing file with a very long name raises FileNotFoundError naming it cut short."""
+    def test_long_missing_path_is_kept_whole(self, tmp_path):
+        """A missing file raises the usual FileNotFoundError, whose filename is the path given."""
         path = str(tmp_path / ("x" * 200))
         with pytest.raises(FileNotFoundError) as info:
             defectors.load(path)
-        assert "characters)" in str(info.value.filename)
+        assert path == info.value.filename
+
+    def test_line_separators_inside_strings(self, tmp_path, dataset):
+        """JSON Lines whose strings hold U+2028, U+2029 or U+0085 load back equal."""
+        odd = Dataset([attrs.evolve(dataset[0], summary="a\u2028b\u2029c\x85d")])
+        path = tmp_path / "d.jsonl"
+        path.write_text(odd.to_jsonl(), encoding="utf-8")
+        assert odd == defectors.load(path)
+
+    @pytest.mark.parametrize("form", ['[{{"year": {n}}}]', '{{"year": {n}}}'])
+    def test_huge_integer_is_dataset_error(self, tmp_path, form):
+        """An integer too long for Python to convert is a DatasetError, not a bare ValueError."""
+        path = tmp_path / "d.json"
+        path.write_text(form.format(n="1" + "0" * 5000), encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"not valid JSON|neither a JSON array"):
+            defectors.load(path)
 
     def test_dates_are_read(self, tmp_path, dataset):
         """A record's day survives writing and reading back."""

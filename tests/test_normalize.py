@@ -226,6 +226,17 @@ class TestIndex:
         with pytest.raises(RuntimeError, match=message):
             _index.__wrapped__()
 
+    def test_newer_pycountry_entries_are_skipped(self, monkeypatch):
+        """An ISO entry a newer pycountry knows but our table lacks is skipped, not a crash."""
+        extra = pycountry.db.Country(alpha_2="XK", alpha_3="XKX", name="Kosovo", numeric="999")
+        current = list(pycountry.countries)
+        monkeypatch.setattr(pycountry, "countries", [*current, extra])
+        index = _index.__wrapped__()
+        assert (get_country("POL"), None) == (
+            index.names.get("poland"),
+            index.names.get("kosovo"),
+        )
+
     def test_index_is_read_only(self):
         """The index's mappings cannot be changed."""
         with pytest.raises(TypeError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import textwrap
 from collections.abc import Callable, Hashable, Sequence
@@ -14,7 +15,7 @@ from defectors._eras import SCHEMES, Era, eras_of
 from defectors._model import FIRST_YEAR, LAST_YEAR, Country, Defector, Sector
 from defectors._normalize import normalize_country
 from defectors._query import FIELDS, Field
-from defectors.exceptions import DefectorsError
+from defectors.exceptions import DefectorsError, quote
 
 __all__ = ["main"]
 
@@ -297,16 +298,14 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _one_line(exc: BaseException) -> str:
-    text = (
-        str(exc)
-        if not isinstance(exc, OSError) or not exc.filename
-        else f"{exc.strerror}: {exc.filename}"
-    )
+    if isinstance(exc, OSError) and exc.filename:
+        text = f"{exc.strerror}: {quote(os.fsdecode(exc.filename))}"  # a long path cut short
+    else:
+        text = str(exc)
     return " ".join(text.split())
 
 
 def _silence_stdout() -> None:
-    import os  # noqa: PLC0415 - only on a closed pipe
 
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, sys.stdout.fileno())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import re
@@ -707,7 +708,7 @@ def _parse(text: str, origin: str) -> list[Any]:
     if stripped.startswith("["):
         try:
             data = json.loads(stripped)
-        except json.JSONDecodeError as exc:
+        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
             raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
         except RecursionError:
             raise DatasetError(f"{origin} nests arrays or objects too deeply") from None
@@ -715,12 +716,14 @@ def _parse(text: str, origin: str) -> list[Any]:
             raise DatasetError(f"{origin} must hold a JSON array of records")
         return cast("list[Any]", data)  # type: ignore[redundant-cast] # for pyright
     rows: list[Any] = []
-    for number, line in enumerate(stripped.splitlines(), start=1):
+    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+2029 and U+0085,
+    # which to_jsonl() leaves unescaped inside strings (a trailing "\r" is JSON whitespace).
+    for number, line in enumerate(stripped.split("\n"), start=1):
         if not line.strip():
             continue
         try:
             rows.append(json.loads(line))
-        except json.JSONDecodeError as exc:
+        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
             raise DatasetError(
                 f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
             ) from exc
@@ -759,8 +762,8 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         DatasetError: The file is not JSON, not an array of records, a record is malformed
             (the message names the record's index, its id and the field), or two records
             share an id.
-        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read.
-            A very long path is cut short in the error.
+        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
+            (a name too long for the system is quoted cut short).
         ValueError: *path* cannot be a file name (it holds a NUL character or a lone
             surrogate).
         TypeError: *path* is not a string or path.
@@ -790,8 +793,10 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         msg = f"{name} cannot be a file name: {exc}"
         raise ValueError(msg) from None
     except OSError as exc:
-        if len(name) < len(repr(os.fspath(path))):  # the path is long: cut it short
-            raise type(exc)(exc.errno, exc.strerror, name) from None
+        if exc.errno == errno.ENAMETOOLONG:
+            # Refused for its length alone: say so without repeating the whole name. Any
+            # other OSError (a missing file, say) goes up unchanged, filename and all.
+            raise OSError(exc.errno, exc.strerror, name) from exc
         raise
     return _structure(_parse(text, name))
 

@@ -176,15 +176,19 @@ def _spellings(table: Mapping[str, Country]) -> Iterator[tuple[str | None, Count
 
     yield from ((c.key, c) for c in table.values())
     yield from ((c.name, c) for c in table.values() if not c.historic)
+    # A pycountry newer than our table may know entries the table lacks: they are skipped
+    # (the table, not pycountry, says which countries exist), never a KeyError.
     for iso in pycountry.countries:
-        country = table[iso.alpha_3]
-        for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3"):
-            yield getattr(iso, attr, None), country
+        country = table.get(iso.alpha_3)
+        if country is not None:
+            for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3"):
+                yield getattr(iso, attr, None), country
     yield from ((c.name, c) for c in table.values() if c.historic)
     for iso in pycountry.historic_countries:
-        country = table[iso.alpha_4]
-        for text in (iso.name, iso.name.split(",")[0], iso.alpha_2, iso.alpha_3):
-            yield text, country
+        country = table.get(iso.alpha_4)
+        if country is not None:
+            for text in (iso.name, iso.name.split(",")[0], iso.alpha_2, iso.alpha_3):
+                yield text, country
 
 
 @once
