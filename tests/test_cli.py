@@ -99,6 +99,23 @@ class TestCommands:
         _, out, _ = run(capsys, "list", "--to", "1930", "--format", "json")
         assert {1924, 1928, 1930} == {r["year"] for r in json.loads(out)}
 
+    @pytest.mark.parametrize(
+        ("argv", "message"),
+        [
+            (["--to", "1900"], "--to 1900 is before 1917"),
+            (["--from", "1995"], "--from 1995 is after 1991"),
+            (["--from", "1960", "--to", "1950"], "--from 1960 is after --to 1950"),
+        ],
+    )
+    def test_impossible_ranges_name_the_flags(self, capsys, argv, message):
+        """An impossible --from/--to range is one error line naming the flags, status 1."""
+        status, _, err = run(capsys, "list", *argv)
+        assert (1, 1, True) == (
+            status,
+            len(err.splitlines()),
+            err.startswith(f"defectors: error: {message}"),
+        )
+
     def test_year_with_range_is_usage_error(self):
         """--year with --from is a usage error."""
         with pytest.raises(SystemExit) as info:

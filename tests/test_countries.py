@@ -60,6 +60,14 @@ class TestGetCountry:
             defectors.get_country("XXX")
         assert isinstance(info.value, LookupError)
 
+    def test_name_given_as_key_says_keys_are_expected(self):
+        """A name given where a key belongs gets a message that asks for a key."""
+        with pytest.raises(
+            UnknownCountryError, match=r"unknown country key 'Poland': .*'POL'"
+        ) as info:
+            defectors.get_country("Poland")
+        assert True is info.value.by_key
+
     def test_default(self):
         """With a default, a miss returns it."""
         assert None is defectors.get_country("XXX", None)

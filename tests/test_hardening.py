@@ -360,7 +360,7 @@ class TestMalformedFiles:
             ("year", 1956.0, "expected an integer, not float"),
             ("year", 1900, "year must be between 1917 and 1991, not 1900"),
             ("year", 1992, "year must be between 1917 and 1991, not 1992"),
-            ("origin", "XXX", "unknown country or polity 'XXX'"),
+            ("origin", "XXX", "unknown country key 'XXX'"),
             ("origin", "RUS", "origin must be one of the eight Eastern Bloc states"),
             ("destination", 5, "expected a country key string, not int"),
             ("route", "POL", "expected a JSON array, not str"),
@@ -539,7 +539,7 @@ CONCURRENT = textwrap.dedent(
         ("reader", _dataset._reader),
         ("eras", _eras._schemes),
         ("era names", _eras._by_name),
-        ("sector patterns", _sectors._patterns),
+        ("sector patterns", _sectors._matcher),
     ]:
         cached._func = counted(name, cached._func)
     _query.haystacks = counted("search index entries", _query.haystacks)

@@ -134,6 +134,23 @@ class TestInvalid:
         assert period == parse_period(str(period))
 
 
+class TestInvalidMessages:
+    @pytest.mark.parametrize(
+        ("text", "reason"),
+        [
+            ("1999-00", "there is no month 00"),
+            ("1957-06/1957-03", "it ends (1957-03-31) before it starts (1957-06-01)"),
+            ("1956-02-30", "day is out of range for month"),
+        ],
+    )
+    def test_reason_is_said_once(self, text, reason):
+        """The message quotes the input once and gives the precise reason."""
+        with pytest.raises(PeriodParseError) as info:
+            parse_period(text)
+        message = str(info.value)
+        assert (1, True) == (message.count("cannot parse"), message.endswith(reason))
+
+
 class TestPeriod:
     @given(periods())
     def test_round_trips_through_edtf(self, period):

@@ -140,6 +140,11 @@ class TestSearch:
         """A word found only in a summary still matches."""
         assert "Nasreddin Murat-Khan" in [r.name for r in dataset.search("Pakistan")]
 
+    @pytest.mark.parametrize("query", ["|", "milosz |"])
+    def test_separator_is_not_a_wildcard(self, dataset, query):
+        """A character no record's text holds matches nothing, not every record."""
+        assert [] == list(dataset.search(query))
+
     def test_empty_query(self, dataset):
         """An empty query is a ValueError, not everything."""
         with pytest.raises(ValueError, match="empty"):

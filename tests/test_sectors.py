@@ -27,6 +27,13 @@ class TestSectorsFor:
             ("Sprint canoeist; later naval architect", (Sector.SPORT, Sector.SCIENCE)),
             ("Artistic gymnast", (Sector.SPORT,)),
             ("Waiter", (Sector.OTHER,)),
+            ("Romanian foreign-intelligence (DIE) officer", (Sector.INTELLIGENCE,)),
+            ("Writer, poet and art scholar", (Sector.ARTS, Sector.SCIENCE)),
+            # Words with other common meanings count only inside their phrases.
+            ("Jazz trumpet player", (Sector.OTHER,)),
+            ("Tool and die maker", (Sector.OTHER,)),
+            ("Literary agent", (Sector.ARTS,)),
+            ("Tennis player", (Sector.SPORT,)),
         ],
     )
     def test_documented_examples(self, profession, expected):
@@ -62,6 +69,17 @@ class TestSectorsFor:
         """Accents on a profession do not change its sectors."""
         accented = text.replace("a", "á").replace("o", "ö").replace("e", "é")
         assert defectors.sectors_for(text) == defectors.sectors_for(accented)
+
+
+class TestRules:
+    def test_each_phrase_belongs_to_one_sector(self):
+        """No phrase is listed under two sectors, so a match names exactly one."""
+        phrases = [p for words in defectors.SECTOR_RULES.values() for p in words]
+        assert len(set(phrases)) == len(phrases)
+
+    def test_longest_phrase_wins(self):
+        """A phrase inside a longer listed phrase is not matched again on its own."""
+        assert (Sector.SCIENCE,) == defectors.sectors_for("Naval architect")
 
 
 class TestParseSector:

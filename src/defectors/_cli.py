@@ -211,13 +211,24 @@ def _data(args: argparse.Namespace) -> Dataset:
     return load(args.data) if args.data else load()
 
 
+def _years(start: int | None, end: int | None) -> tuple[int, int] | None:
+    """The inclusive range --from/--to give, an open end reaching the first or last year."""
+    if start is None and end is None:
+        return None
+    if start is not None and end is not None and start > end:
+        msg = f"--from {start} is after --to {end}"
+        raise ValueError(msg)
+    if end is not None and end < FIRST_YEAR:
+        msg = f"--to {end} is before {FIRST_YEAR}, the first year a record can have"
+        raise ValueError(msg)
+    if start is not None and start > LAST_YEAR:
+        msg = f"--from {start} is after {LAST_YEAR}, the last year a record can have"
+        raise ValueError(msg)
+    return (FIRST_YEAR if start is None else start, LAST_YEAR if end is None else end)
+
+
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> None:
-    years = None
-    if args.start is not None or args.end is not None:
-        years = (
-            FIRST_YEAR if args.start is None else args.start,
-            LAST_YEAR if args.end is None else args.end,
-        )
+    years = _years(args.start, args.end)
     records = _data(args).filter(
         origin=args.origin,
         born_in=args.born_in,

@@ -80,4 +80,4 @@ def get_country(key: str, default: object = _MISSING) -> object:
         return found
     if default is not _MISSING:
         return default
-    raise UnknownCountryError(key)
+    raise UnknownCountryError(key, by_key=True)

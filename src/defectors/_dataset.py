@@ -577,7 +577,8 @@ class Dataset(Sequence[Defector]):
         Return the records as a pandas DataFrame with the flat columns of :meth:`to_csv`.
 
         ``year`` is an integer column, ``date`` a datetime column (``NaT`` where unknown), and
-        missing text values are ``None``.
+        a missing text value is missing to pandas (``pandas.isna()`` is true for it: ``None``
+        in pandas 2's object columns, ``NaN`` in pandas 3's string columns).
 
         Returns:
             A new :class:`pandas.DataFrame`, one row a record.

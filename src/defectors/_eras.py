@@ -223,10 +223,7 @@ def _bounds(when: object) -> tuple[dt.date, dt.date]:
     if isinstance(when, str):
         period = parse_period(when)
         return period.start, period.end
-    if type(when) is int:
-        if not 1 <= when <= dt.MAXYEAR:
-            msg = f"year {when} lies outside every era"
-            raise UnknownEraError(msg)
+    if type(when) is int:  # eras_of() has ruled out years with no calendar days
         return dt.date(when, 1, 1), dt.date(when, 12, 31)
     msg = f"expected a date, a year, a Period or a period string, not {type(when).__name__}"
     raise TypeError(msg)
@@ -257,6 +254,8 @@ def eras_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") 
     .. versionadded:: 0.1.0
     """
     candidates = eras(scheme)
+    if type(when) is int and not 1 <= when <= dt.MAXYEAR:
+        return ()  # a year with no calendar days lies wholly outside every era
     start, end = _bounds(when)
     return tuple(e for e in candidates if e.start <= end and start <= e.end)
 

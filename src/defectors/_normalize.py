@@ -375,7 +375,7 @@ def _as_country(country: Country | str) -> Country:
         raise TypeError(msg)
     found = country_table().get(country.key)
     if found is None:
-        raise UnknownCountryError(country.key)
+        raise UnknownCountryError(country.key, by_key=True)
     return found
 
 

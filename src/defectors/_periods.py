@@ -143,7 +143,8 @@ class Period:
 def _ordered(text: str, first: dt.date, last: dt.date) -> tuple[dt.date, dt.date]:
     """Return *first* and *last*, or raise if the range runs backwards."""
     if last < first:
-        raise PeriodParseError(text, f"it ends ({last.year}) before it starts ({first.year})")
+        reason = f"it ends ({last.isoformat()}) before it starts ({first.isoformat()})"
+        raise PeriodParseError(text, reason)
     return first, last
 
 
@@ -161,15 +162,17 @@ def _endpoint(text: str, part: str) -> tuple[dt.date, dt.date, Precision, str]:
         if match["m"] is None:
             return dt.date(year, 1, 1), dt.date(year, 12, 31), "year", qualifier
         month = int(match["m"])
-        if match["d"] is None:
-            last = dt.date(year, month, _last_day(year, month)) if 1 <= month <= 12 else None  # noqa: PLR2004
-            if last is None:
-                raise PeriodParseError(text, f"there is no month {month:02d}")
+        if match["d"] is None and 1 <= month <= 12:  # noqa: PLR2004 - the months of a year
+            last = dt.date(year, month, _last_day(year, month))
             return dt.date(year, month, 1), last, "month", qualifier
-        day = dt.date(year, month, int(match["d"]))
+        if match["d"] is None:
+            reason = f"there is no month {month:02d}"
+        else:
+            day = dt.date(year, month, int(match["d"]))
+            return day, day, "day", qualifier
     except ValueError as error:
-        raise PeriodParseError(text, str(error)) from None
-    return day, day, "day", qualifier
+        reason = str(error)
+    raise PeriodParseError(text, reason)
 
 
 def _edtf(text: str, body: str) -> Period:

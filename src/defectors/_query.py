@@ -178,14 +178,15 @@ def predicates(  # noqa: C901 - one clause a keyword reads best as one function
     return tests
 
 
-#: How :func:`haystacks` joins a record's folded names.
-_NAME_SEPARATOR: Final = " | "
+#: How :func:`haystacks` joins a record's folded texts: a newline, which no search word
+#: (split on whitespace) and no folded name can contain, so it never matches itself.
+_NAME_SEPARATOR: Final = "\n"
 
 
 def haystacks(record: Defector) -> tuple[str, str]:
     """Return the folded text :func:`rank_search` looks in: the names, and the rest."""
     names = _NAME_SEPARATOR.join(fold(n) for n in (record.name, *record.also_known_as))
-    rest = " | ".join(fold(t) for t in (record.profession or "", record.summary))
+    rest = _NAME_SEPARATOR.join(fold(t) for t in (record.profession or "", record.summary))
     return names, rest
 
 

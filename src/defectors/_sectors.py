@@ -12,10 +12,14 @@ from defectors.exceptions import UnknownSectorError, quote
 
 __all__ = ["SECTOR_RULES", "parse_sector", "sectors_for"]
 
-#: Each sector with the words that put a profession in it, matched as whole words against
-#: the profession folded to lowercase ASCII. A profession belongs to every sector one of whose
-#: words it contains, and to :attr:`Sector.OTHER` only when it contains none. Military ranks
-#: alone ("major", "colonel") do not make a profession military: "KGB major" is intelligence.
+#: Each sector with the words and phrases that put a profession in it. They are matched as
+#: whole words against the profession folded to lowercase ASCII, the longest phrase first and
+#: without overlap, so "naval architect" is engineering (science) and its "architect" is not
+#: matched again as architecture (arts). A profession belongs to every sector one of whose
+#: phrases it contains, and to :attr:`Sector.OTHER` only when it contains none. Each phrase
+#: belongs to one sector. Military ranks alone ("major", "colonel") do not make a profession
+#: military ("KGB major" is intelligence), and words with other common meanings are listed only
+#: in phrases ("chess player", not "player"; "KGB agent" matches through "kgb").
 SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
     {
         Sector.INTELLIGENCE: (
@@ -30,19 +34,16 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
             "stasi",
             "securitate",
             "sigurimi",
-            "die",
-            "cie",
             "sigurnost",
             "intelligence",
             "counter-intelligence",
+            "foreign-intelligence",
             "security service",
             "state security",
             "state-security",
             "political-police",
             "spy",
-            "agent",
             "rezident",
-            "illegal",
             "informant",
             "cia source",
             "cipher",
@@ -98,10 +99,8 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
             "photographer",
             "artist",
             "architect",
-            "art scholar",
         ),
         Sector.SPORT: (
-            "player",
             "footballer",
             "football",
             "chess",
@@ -120,6 +119,11 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
             "coach",
             "hockey",
             "goaltender",
+            "tennis",
+            "basketball",
+            "volleyball",
+            "handball",
+            "water polo",
         ),
         Sector.SCIENCE: (
             "scientist",
@@ -155,22 +159,14 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
 
 
 @once
-def _patterns() -> tuple[tuple[Sector, re.Pattern[str]], ...]:
-    """Return each sector with the regular expression of its words, compiled on first use."""
-    return tuple(
-        (
-            sector,
-            re.compile(
-                r"(?<![a-z0-9-])(?:" + "|".join(re.escape(w) for w in words) + r")(?![a-z0-9-])"
-            ),
-        )
-        for sector, words in SECTOR_RULES.items()
+def _matcher() -> tuple[re.Pattern[str], MappingProxyType[str, Sector]]:
+    """Return one pattern of every phrase, longest first, and each phrase's sector."""
+    sector_of = {phrase: sector for sector, phrases in SECTOR_RULES.items() for phrase in phrases}
+    ordered = sorted(sector_of, key=lambda phrase: (-len(phrase), phrase))
+    pattern = re.compile(
+        r"(?<![a-z0-9-])(?:" + "|".join(map(re.escape, ordered)) + r")(?![a-z0-9-])"
     )
-
-
-#: Phrases taken out of the text before one sector's words are matched: a "naval architect"
-#: is an engineer, not an artist.
-_EXCEPT: dict[Sector, re.Pattern[str]] = {Sector.ARTS: re.compile(r"naval architect")}
+    return pattern, MappingProxyType(sector_of)
 
 
 def sectors_for(profession: str | None) -> tuple[Sector, ...]:
@@ -202,12 +198,9 @@ def sectors_for(profession: str | None) -> tuple[Sector, ...]:
     text = fold(profession)
     if not text:
         return ()
-    found = tuple(
-        sector
-        for sector, pattern in _patterns()
-        if pattern.search(_EXCEPT[sector].sub(" ", text) if sector in _EXCEPT else text)
-    )
-    return found or (Sector.OTHER,)
+    pattern, sector_of = _matcher()
+    found = {sector_of[match.group()] for match in pattern.finditer(text)}
+    return tuple(sector for sector in Sector if sector in found) or (Sector.OTHER,)
 
 
 def parse_sector(value: Sector | str) -> Sector:

@@ -105,17 +105,29 @@ class UnknownCountryError(DefectorsError, LookupError):
     Attributes:
         query: The text that was looked up.
         suggestions: Up to three close names, best first.
+        by_key: Whether *query* was looked up as an exact key (by :func:`defectors.get_country`
+            and in data files) rather than as a name.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(
+        self, query: str, suggestions: Sequence[str] = (), *, by_key: bool = False
+    ) -> None:
         self.query = query
         self.suggestions = tuple(suggestions)
-        super().__init__(
-            f"unknown country or polity {quote(query)}: expected a country name, "
-            f"an ISO 3166 code or a historical state's name{_suggest(self.suggestions)}"
-        )
+        self.by_key = by_key
+        if by_key:
+            message = (
+                f"unknown country key {quote(query)}: expected a key such as 'POL', 'SUHH' "
+                "or 'russian-empire' (normalize_country(name).key gives the key of a name)"
+            )
+        else:
+            message = (
+                f"unknown country or polity {quote(query)}: expected a country name, "
+                f"an ISO 3166 code or a historical state's name"
+            )
+        super().__init__(message + _suggest(self.suggestions))
 
 
 class UnknownDefectorError(DefectorsError, LookupError):
