@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import pytest
 
 import defectors
-from defectors._cli import main
+from defectors._cli import _emit, main
 
 SCRIPT = shutil.which("defectors", path=str(Path(sys.executable).parent)) or "defectors"
 
@@ -80,6 +81,15 @@ class TestFormats:
         status, out, _ = run(capsys, "list", "--origin", "HU", "--format", fmt)
         expected = getattr(defectors.load().filter(origin="HU"), export)()
         assert (0, expected) == (status, out)
+
+    @pytest.mark.parametrize("fmt", ["csv", "json", "jsonl"])
+    def test_no_newline_translation(self, fmt):
+        """On a stream that translates newlines (as on Windows) the bytes are still exact."""
+        raw = io.BytesIO()
+        stream = io.TextIOWrapper(raw, encoding="utf-8", newline="\r\n")
+        _emit(stream, defectors.load()[:3], fmt)
+        export = {"csv": "to_csv", "json": "to_json", "jsonl": "to_jsonl"}[fmt]
+        assert getattr(defectors.load()[:3], export)().encode("utf-8") == raw.getvalue()
 
     def test_table_fits_80_columns(self, capsys):
         """Every line of a table fits an 80-column terminal."""

@@ -132,7 +132,8 @@ class TestRefusals:
         [
             (4, "19x7", "year must be four digits"),
             (4, "1995", "between 1917 and 1991"),
-            (5, "1977-02-30", "day is out of range"),
+            (5, "1977-02-30", "expected an ISO 8601 date"),
+            (5, "19770501", "expected an ISO 8601 date"),
             (6, "Atlantis", "unknown country"),
             (6, "France", "one of the eight Eastern Bloc states"),
             (10, "", "no sources"),
@@ -181,8 +182,17 @@ class TestRefusals:
     def test_repeated_id_within_file(self, tmp_path):
         """Two rows of one id in a file are refused, naming both lines."""
         path = write_tsv(tmp_path / "d.tsv", ROW, ROW)
-        with pytest.raises(tool.RowError, match=r"line 3 .*already used on line 2"):
+        with pytest.raises(tool.RowError, match=r"line 3 .*already used on line 2 of d\.tsv"):
             tool.read_tsv(path)
+
+    def test_repeated_id_across_files(self, tmp_path, workspace, capsys):
+        """The same id in two files of one run is refused, naming the first file's line."""
+        data, ids = workspace
+        first = write_tsv(tmp_path / "a.tsv", ROW)
+        second = write_tsv(tmp_path / "b.tsv", ROW.replace("high", "medium"))
+        args = [str(first), str(second), "--data", str(data), "--released-ids", str(ids)]
+        assert 1 == tool.main([*args, "--update"])
+        assert "already used on line 2 of a.tsv" in capsys.readouterr().err
 
     def test_missing_columns(self, tmp_path):
         """A file without the expected header is refused."""

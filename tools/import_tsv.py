@@ -92,9 +92,10 @@ def _year(text: str) -> int:
 
 
 def _date(text: str) -> object:
-    import datetime as dt  # noqa: PLC0415 - only for rows with a date
+    # The rule data files follow (YYYY-MM-DD only), not date.fromisoformat's wider one.
+    from defectors._reader import structure_date  # noqa: PLC0415 - the package's own rule
 
-    return dt.date.fromisoformat(text) if text else None
+    return structure_date(text) if text else None
 
 
 def to_record(row: dict[str, str], line: int) -> Defector:
@@ -133,8 +134,12 @@ def to_record(row: dict[str, str], line: int) -> Defector:
         raise RowError(line, cells["name"], str(exc)) from exc
 
 
-def read_tsv(path: Path) -> list[Defector]:
-    """Read every row of a TSV file into records, refusing bad rows and repeated ids."""
+def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
+    """
+    Read every row of a TSV file into records, refusing bad rows and repeated ids.
+
+    *seen* maps ids already read (from earlier files of the same run) to where; it is updated.
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
         missing = [c for c in COLUMNS if c not in (reader.fieldnames or ())]
@@ -142,13 +147,13 @@ def read_tsv(path: Path) -> list[Defector]:
             msg = f"{path}: missing columns {', '.join(missing)}"
             raise ValueError(msg)
         records: list[Defector] = []
-        seen: dict[str, int] = {}
+        seen = {} if seen is None else seen
         for line, row in enumerate(reader, start=2):
             record = to_record(row, line)
             if record.id in seen:
-                msg = f"id {record.id!r} is already used on line {seen[record.id]}"
+                msg = f"id {record.id!r} is already used on {seen[record.id]}"
                 raise RowError(line, row.get("name", ""), msg)
-            seen[record.id] = line
+            seen[record.id] = f"line {line} of {path.name}"
             records.append(record)
     return records
 
@@ -203,7 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         existing = list(defectors.load(args.data))
-        new = [record for path in args.tsv for record in read_tsv(path)]
+        seen: dict[str, str] = {}  # ids read so far, across every file of this run
+        new = [record for path in args.tsv for record in read_tsv(path, seen)]
         merged, added = merge(existing, new, update=args.update)
     except (ValueError, OSError) as exc:
         print(f"import_tsv: {exc}", file=sys.stderr)

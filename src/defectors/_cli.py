@@ -65,15 +65,31 @@ def _table(out: TextIO, records: Dataset) -> None:
     out.write(f"({len(records)} {noun})\n")
 
 
+def _write_exact(out: TextIO, text: str) -> None:
+    """
+    Write *text* byte for byte, with no newline translation.
+
+    A text stream on Windows turns every line feed into CR LF, so the CSV's own CR LF line
+    ends would come out doubled: machine formats go to the underlying binary buffer instead.
+    """
+    buffer = getattr(out, "buffer", None)
+    if buffer is None:
+        out.write(text)
+        return
+    out.flush()
+    buffer.write(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+    buffer.flush()
+
+
 def _emit(out: TextIO, records: Dataset, fmt: str) -> None:
     if fmt == "table":
         _table(out, records)
     elif fmt == "csv":
-        out.write(records.to_csv())
+        _write_exact(out, records.to_csv())
     elif fmt == "json":
-        out.write(records.to_json())
+        _write_exact(out, records.to_json())
     else:
-        out.write(records.to_jsonl())
+        _write_exact(out, records.to_jsonl())
 
 
 def _show(out: TextIO, record: Defector) -> None:
