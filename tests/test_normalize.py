@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import defectors
 import defectors._normalize as normalize_module
 from defectors._countries import country_table, get_country
+from defectors._model import ORIGIN_KEYS
 from defectors._normalize import (
     _index,
     _key,
@@ -189,6 +190,12 @@ class TestNormalizeCountry:
             normalize_country(value)
         with pytest.raises(TypeError):
             normalize_country(value, strict=False)
+
+
+class TestBlocTable:
+    def test_bloc_members_are_the_origin_states(self):
+        """The states eastern_bloc() can list are exactly those a record's origin may be."""
+        assert ORIGIN_KEYS == frozenset(normalize_module._BLOC)
 
 
 class TestIndex:

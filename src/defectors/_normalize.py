@@ -111,8 +111,7 @@ _BLOC: Final = MappingProxyType(
 
 def _key(text: str) -> str:
     """Return the lookup form of *text*: folded, dots dropped, hyphens as spaces, no "the"."""
-    folded = text.lower() if text.isascii() else fold(text)
-    words = folded.replace(".", "").replace("-", " ").split()
+    words = fold(text).replace(".", "").replace("-", " ").split()
     if len(words) > 1 and words[0] == "the":
         del words[0]
     return " ".join(words)

@@ -15,6 +15,7 @@ from typing import Final, Literal, get_args
 
 import attrs
 
+from defectors._text import DASHES
 from defectors.exceptions import PeriodParseError, quote
 
 __all__ = ["Period", "Precision", "parse_period"]
@@ -26,7 +27,7 @@ _PRECISIONS: Final[tuple[Precision, ...]] = get_args(Precision)
 #: Which years of a decade "early", "mid" and "late" mean: documented thirds.
 _THIRDS: Final = {"early": (0, 3), "mid": (4, 6), "late": (7, 9)}
 
-_DASHES: Final = str.maketrans(dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212", "-"))
+_DASHES: Final = str.maketrans(dict.fromkeys(DASHES, "-"))
 _APPROX: Final = re.compile(r"(?:circa|ca\.|c\.|ca\s|c\s|approx\.|approximately)\s*", re.ASCII)
 _ENDPOINT: Final = re.compile(
     r"(?:(?P<y>\d{4})(?:-(?P<m>\d{2})(?:-(?P<d>\d{2}))?)?|(?P<dec>\d{3})x)(?P<q>[~?%])?", re.ASCII

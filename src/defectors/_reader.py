@@ -18,6 +18,8 @@ import re
 from collections.abc import Mapping
 from typing import Any, Final, TypeVar, cast
 
+import attrs
+
 from defectors._countries import get_country
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
 from defectors.exceptions import quote
@@ -40,28 +42,10 @@ _E = TypeVar("_E", bound=enum.Enum)
 #: ``YYYYMMDD`` and week dates from Python 3.11 on, which would make files read differently).
 _ISO_DATE: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
 
-_DEFECTOR_FIELDS: Final = frozenset(
-    {
-        "id",
-        "name",
-        "also_known_as",
-        "profession",
-        "sectors",
-        "birthplace",
-        "year",
-        "date",
-        "origin",
-        "destination",
-        "defection_place",
-        "route",
-        "outcome",
-        "summary",
-        "confidence",
-        "sources",
-    }
-)
-_PLACE_FIELDS: Final = frozenset({"text", "country", "polity"})
-_SOURCE_FIELDS: Final = frozenset({"url", "title", "revision", "retrieved"})
+#: The keys a record, a place and a source may have: their attrs fields' names.
+_DEFECTOR_FIELDS: Final = frozenset(a.name for a in attrs.fields(Defector))
+_PLACE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Place))
+_SOURCE_FIELDS: Final = frozenset(a.name for a in attrs.fields(Source))
 
 
 def structure_str(value: object, _type: object = str) -> str:

@@ -5,11 +5,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["fold", "slugify"]
+__all__ = ["DASHES", "fold", "slugify"]
+
+#: Hyphens, dashes and the minus sign: text folds each of them to an ASCII hyphen.
+DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
 
 # Letters that Unicode does not decompose into a base letter plus a combining mark.
 _EXTRA = str.maketrans(
     {
+        **dict.fromkeys(DASHES, "-"),
         "ł": "l",
         "Ł": "l",
         "ø": "o",
@@ -33,16 +37,10 @@ _EXTRA = str.maketrans(
         "Œ": "oe",
         "ß": "ss",
         "ẞ": "ss",
-        # Apostrophes and dashes of every shape fold to their ASCII forms.
+        # Apostrophes of every shape fold to the ASCII one.
         "\u2018": "'",
         "\u2019": "'",
         "\u02bc": "'",
-        "\u2010": "-",
-        "\u2011": "-",
-        "\u2012": "-",
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2212": "-",
     }
 )
 
