@@ -202,9 +202,9 @@ def _parser() -> argparse.ArgumentParser:
 
 def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO) -> int:
     if args.version:
-        from importlib.metadata import version  # noqa: PLC0415 - only for --version
+        import defectors  # noqa: PLC0415 - __version__ reads package metadata on first use
 
-        out.write(f"defectors {version('defectors')}\n")
+        out.write(f"defectors {defectors.__version__}\n")
         return 0
     if args.command is None:
         parser.print_help(out)
