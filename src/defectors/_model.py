@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -131,7 +131,8 @@ class _TupleOf:
         if not isinstance(value, tuple):
             msg = f"{attribute.name} must be a tuple, not {type(value).__name__}"
             raise _fail(TypeError, attribute.name, msg)
-        for index, item in enumerate(value):
+        items = cast("tuple[object, ...]", value)  # isinstance() leaves its items unknown
+        for index, item in enumerate(items):
             if not isinstance(item, self.kind):
                 msg = (
                     f"{attribute.name}[{index}] must be {self.kind.__name__}, "
