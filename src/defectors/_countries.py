@@ -17,10 +17,10 @@ _T = TypeVar("_T")
 
 
 class _Missing:
-    pass
+    """The type of the marker for "no default given" (shared with Dataset.get)."""
 
 
-_MISSING: Final = _Missing()
+MISSING: Final = _Missing()
 
 
 @once
@@ -51,7 +51,7 @@ def countries() -> tuple[Country, ...]:
 def get_country(key: str) -> Country: ...
 @overload
 def get_country(key: str, default: _T) -> Country | _T: ...
-def get_country(key: str, default: object = _MISSING) -> object:
+def get_country(key: str, default: object = MISSING) -> object:
     """
     Return the country or polity whose :attr:`~Country.key` is exactly *key*.
 
@@ -78,6 +78,6 @@ def get_country(key: str, default: object = _MISSING) -> object:
     found = country_table().get(key)
     if found is not None:
         return found
-    if default is not _MISSING:
+    if default is not MISSING:
         return default
     raise UnknownCountryError(key, by_key=True)

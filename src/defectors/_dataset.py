@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
 
 import attrs
 
+from defectors._countries import MISSING as _MISSING
 from defectors._data import read_text
 from defectors._lazy import once
 from defectors._model import Defector, Outcome, Sector
@@ -31,12 +32,6 @@ if TYPE_CHECKING:
 
 _T = TypeVar("_T")
 
-
-class _Missing:
-    """The type of the marker for "no default given"."""
-
-
-_MISSING: Final = _Missing()
 
 __all__ = ["DataSource", "Dataset", "Metadata", "get", "load", "metadata"]
 

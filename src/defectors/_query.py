@@ -80,6 +80,11 @@ def _year(value: object, keyword: str) -> int:
     return value
 
 
+def _overlaps(span: tuple[dt.date, dt.date], era: Era) -> bool:
+    """Whether the days from ``span[0]`` to ``span[1]`` share at least one with *era*."""
+    return span[0] <= era.end and span[1] >= era.start
+
+
 def _span(record: Defector) -> tuple[dt.date, dt.date]:
     if record.date is not None:
         return record.date, record.date
@@ -162,7 +167,7 @@ def predicates(  # noqa: C901 - one clause a keyword reads best as one function
         tests.append(lambda r: start <= r.year <= end)
     if era is not None:
         found = get_era(era)
-        tests.append(lambda r: _span(r)[0] <= found.end and _span(r)[1] >= found.start)
+        tests.append(lambda r: _overlaps(_span(r), found))
     if sector is not None:
         wanted = _sectors(sector)
         tests.append(lambda r: not wanted.isdisjoint(r.sectors))
