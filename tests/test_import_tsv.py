@@ -26,6 +26,15 @@ def _load_tool():
 tool = _load_tool()
 
 
+@pytest.fixture(autouse=True)
+def example_sites(monkeypatch):
+    """Classify the example.org addresses the rows below cite, besides the real table."""
+    kinds, denied = tool.site_tables()
+    monkeypatch.setattr(
+        tool, "site_tables", lambda: ({**kinds, "example.org": defectors.SourceKind.BLOG}, denied)
+    )
+
+
 @pytest.fixture
 def workspace(tmp_path, dataset):
     """A copy of the seed records as a data file, with an empty released-id list."""

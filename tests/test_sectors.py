@@ -24,7 +24,12 @@ class TestSectorsFor:
             ("Architect/engineer", (Sector.ARTS, Sector.SCIENCE)),
             ("Cardinal", (Sector.RELIGION,)),
             ("Novelist and playwright; broadcaster", (Sector.ARTS, Sector.MEDIA)),
-            ("Sprint canoeist; later naval architect", (Sector.SPORT, Sector.SCIENCE)),
+            # A later career gives no sector: only the profession at the time counts.
+            ("Sprint canoeist; later naval architect", (Sector.SPORT,)),
+            ("Ballet dancer (Bolshoi Ballet), later film actor", (Sector.ARTS,)),
+            ("StB officer; Later professor", (Sector.INTELLIGENCE,)),
+            ("Seaman; later author", (Sector.OTHER,)),
+            ("Later a professor", (Sector.SCIENCE,)),
             ("Artistic gymnast", (Sector.SPORT,)),
             ("Waiter", (Sector.OTHER,)),
             ("Romanian foreign-intelligence (DIE) officer", (Sector.INTELLIGENCE,)),

@@ -17,7 +17,17 @@ Each row becomes a :class:`defectors.Defector`:
   ``birthplace_historical`` names (``None`` where both columns are empty: no birthplace);
 * ``origin_state`` and ``destination_country`` go through :func:`defectors.normalize_country`;
 * ``sectors`` come from the profession by :func:`defectors.sectors_for`;
-* ``sources``: one :class:`defectors.Source` per space-separated URL.
+* ``sources``: one :class:`defectors.Source` per space-separated URL, its ``kind`` taken from
+  the table of sites ``tools/data/source_kinds.tsv`` (matched on the host name or a parent
+  domain of it). A site with no class, a site in ``tools/data/denied_domains.tsv`` (copies
+  of Wikipedia, pirated-book sites, content farms) and a bare IP address are refused;
+* the optional ``route`` column: country names joined by ``;``, in order, each through
+  :func:`defectors.normalize_country`;
+* the optional ``wikipedia`` column: the person's English Wikipedia article, as is.
+
+``--refresh`` applies the source table and ``tools/data/wikipedia_links.tsv`` (``id``,
+``url``: the confirmed article of a record that no TSV row carries, such as the seed
+list's) to every record already in the data file, and refuses a record citing a denied site.
 
 A row is refused, naming its line, when it does not validate or when its id is already taken
 by a different record (rerun with ``--update`` to replace records of the same id on purpose).
@@ -30,17 +40,28 @@ from __future__ import annotations
 
 import argparse
 import csv
+import functools
+import ipaddress
 import re
 import sys
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import TypeVar
+
+import attrs
 
 import defectors
-from defectors import Confidence, Dataset, Defector, Place, Source
+from defectors import Confidence, Country, Dataset, Defector, Place, Source, SourceKind
+
+_V = TypeVar("_V")
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "defectors" / "data" / "defectors.json"
 RELEASED_IDS = ROOT / "tests" / "data" / "released_ids.txt"
+SOURCE_KINDS = ROOT / "tools" / "data" / "source_kinds.tsv"
+DENIED = ROOT / "tools" / "data" / "denied_domains.tsv"
+WIKIPEDIA_LINKS = ROOT / "tools" / "data" / "wikipedia_links.tsv"
 
 COLUMNS = (
     "name",
@@ -57,6 +78,9 @@ COLUMNS = (
     "confidence",
 )
 
+#: Columns a TSV file may have besides :data:`COLUMNS`.
+OPTIONAL_COLUMNS = ("route", "wikipedia")
+
 _ALIAS = re.compile(r"(?P<name>.+?)\s+\((?P<aka>[^()]+)\)")
 
 
@@ -66,6 +90,76 @@ class RowError(ValueError):
     def __init__(self, line: int, name: str, message: str) -> None:
         """Say which line and name are at fault, and why."""
         super().__init__(f"line {line} ({name or 'no name'}): {message}")
+
+
+def _read_table(path: Path, value: str) -> dict[str, str]:
+    """Return the first column of a TSV table mapped to its column *value*."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {row["domain"].strip().lower(): row[value].strip() for row in reader}
+
+
+@functools.cache
+def site_tables() -> tuple[dict[str, SourceKind], dict[str, str]]:
+    """Return the kind of each classified site, and the reason each denied site is denied."""
+    kinds = {domain: SourceKind(kind) for domain, kind in _read_table(SOURCE_KINDS, "kind").items()}
+    denied = _read_table(DENIED, "reason")
+    both = sorted(set(kinds) & set(denied))
+    if both:
+        msg = f"sites both classified and denied: {', '.join(both)}"
+        raise ValueError(msg)
+    return kinds, denied
+
+
+def host_of(url: str) -> str:
+    """Return the host name of *url*, lowercased, without a trailing dot."""
+    host = urllib.parse.urlsplit(url).hostname or ""
+    return host.rstrip(".").lower()
+
+
+def _lookup(host: str, table: dict[str, _V]) -> _V | None:
+    """Return *table*'s entry for *host* or its nearest parent domain, else ``None``."""
+    labels = host.split(".")
+    for start in range(len(labels) - 1):
+        found = table.get(".".join(labels[start:]))
+        if found is not None:
+            return found
+    return None
+
+
+def classify(url: str) -> SourceKind:
+    """
+    Return the kind of the site *url* is on.
+
+    Raises:
+        ValueError: *url* has no host, is on a bare IP address or a denied site, or its
+            site has no class in the table.
+    """
+    host = host_of(url)
+    if not host:
+        msg = f"source {url!r} has no host name"
+        raise ValueError(msg)
+    try:
+        ipaddress.ip_address(host.strip("[]"))
+    except ValueError:
+        pass
+    else:
+        msg = f"source {url!r} is on a bare IP address: cite the site's own address"
+        raise ValueError(msg)
+    kinds, denied = site_tables()
+    reason = _lookup(host, denied)
+    if reason is not None:
+        msg = f"source {url!r} is on a denied site ({reason})"
+        raise ValueError(msg)
+    kind = _lookup(host, kinds)
+    if kind is None:
+        msg = f"source {url!r}: the site {host!r} has no class in {SOURCE_KINDS.name}"
+        raise ValueError(msg)
+    return kind
+
+
+def _route(text: str) -> tuple[Country, ...]:
+    return tuple(defectors.normalize_country(part.strip()) for part in text.split(";") if part.strip())
 
 
 def split_name(text: str) -> tuple[str, tuple[str, ...]]:
@@ -100,7 +194,7 @@ def _date(text: str) -> object:
 
 def to_record(row: dict[str, str], line: int) -> Defector:
     """Return the record for one TSV row, or raise :class:`RowError` naming the line."""
-    cells = {k: (row.get(k) or "").strip() for k in COLUMNS}
+    cells = {k: (row.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
     name, aka = split_name(cells["name"])
     try:
         if not name:
@@ -126,9 +220,11 @@ def to_record(row: dict[str, str], line: int) -> Defector:
                 else None
             ),
             defection_place=cells["defection_place"] or None,
+            route=_route(cells["route"]),
             summary=cells["summary"],
             confidence=Confidence(cells["confidence"]) if cells["confidence"] else None,
-            sources=[Source(url=url) for url in urls],
+            sources=[Source(url=url, kind=classify(url)) for url in urls],
+            wikipedia=cells["wikipedia"] or None,
         )
     except (ValueError, TypeError, LookupError) as exc:
         raise RowError(line, cells["name"], str(exc)) from exc
@@ -156,6 +252,40 @@ def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
             seen[record.id] = f"line {line} of {path.name}"
             records.append(record)
     return records
+
+
+def refresh(records: Iterable[Defector], links: dict[str, str]) -> list[Defector]:
+    """
+    Return *records* with every source classified and the confirmed articles of *links* set.
+
+    Raises:
+        ValueError: A source cannot be classified (see :func:`classify`), a link names no
+            record, or it differs from the article a record already carries.
+    """
+    out: list[Defector] = []
+    unused = dict(links)
+    for record in records:
+        link = unused.pop(record.id, None)
+        if link is not None and record.wikipedia not in (None, link):
+            msg = f"{record.id}: wikipedia {record.wikipedia!r} differs from the table's {link!r}"
+            raise ValueError(msg)
+        try:
+            sources = [attrs.evolve(s, kind=classify(s.url)) for s in record.sources]
+        except ValueError as exc:
+            msg = f"{record.id}: {exc}"
+            raise ValueError(msg) from exc
+        out.append(attrs.evolve(record, sources=sources, wikipedia=record.wikipedia or link))
+    if unused:
+        msg = f"{WIKIPEDIA_LINKS.name} names no record with the id(s) {', '.join(sorted(unused))}"
+        raise ValueError(msg)
+    return out
+
+
+def read_links(path: Path) -> dict[str, str]:
+    """Return the ``id`` to ``url`` table of confirmed Wikipedia articles in *path*."""
+    with path.open(encoding="utf-8", newline="") as handle:
+        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return {row["id"].strip(): row["url"].strip() for row in reader}
 
 
 def sort_key(record: Defector) -> tuple[int, str, str]:
@@ -200,14 +330,24 @@ def merge(
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the tool; return the exit status."""
     parser = argparse.ArgumentParser(description="Add a curated TSV file's rows to the dataset.")
-    parser.add_argument("tsv", type=Path, nargs="+")
+    parser.add_argument("tsv", type=Path, nargs="*")
     parser.add_argument("--data", type=Path, default=DATA, help="the JSON data file to update")
     parser.add_argument("--released-ids", type=Path, default=RELEASED_IDS)
     parser.add_argument("--update", action="store_true", help="replace records of the same id")
     parser.add_argument("--dry-run", action="store_true", help="check, but write nothing")
+    parser.add_argument(
+        "--refresh",
+        action="store_true",
+        help="classify every record's sources and apply the table of Wikipedia links",
+    )
+    parser.add_argument("--links", type=Path, default=WIKIPEDIA_LINKS)
     args = parser.parse_args(argv)
+    if not args.tsv and not args.refresh:
+        parser.error("give at least one TSV file, or --refresh")
     try:
         existing = list(defectors.load(args.data))
+        if args.refresh:
+            existing = refresh(existing, read_links(args.links))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
         new = [record for path in args.tsv for record in read_tsv(path, seen)]
         merged, added = merge(existing, new, update=args.update)

@@ -18,7 +18,16 @@ from typing import TYPE_CHECKING
 
 from defectors import exceptions
 from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadata
-from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Place,
+    Sector,
+    Source,
+    SourceKind,
+)
 from defectors.exceptions import (
     AmbiguousEraError,
     DatasetError,
@@ -67,6 +76,7 @@ __all__ = [
     "SECTOR_RULES",
     "Sector",
     "Source",
+    "SourceKind",
     "UnknownCountryError",
     "UnknownDefectorError",
     "UnknownEraError",

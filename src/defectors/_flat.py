@@ -57,6 +57,8 @@ FLAT_COLUMNS: tuple[tuple[str, Callable[[Defector], str]], ...] = (
     ("summary", lambda d: d.summary),
     ("confidence", lambda d: "" if d.confidence is None else d.confidence.value),
     ("source_urls", lambda d: " ".join(s.url for s in d.sources)),
+    ("source_kinds", lambda d: " ".join("" if s.kind is None else s.kind.value for s in d.sources)),
+    ("wikipedia", lambda d: _opt(d.wikipedia)),
 )
 
 

@@ -21,6 +21,7 @@ __all__ = [
     "Place",
     "Sector",
     "Source",
+    "SourceKind",
 ]
 
 #: Year range a record's year of defection must fall in.
@@ -32,6 +33,11 @@ LAST_YEAR = 1991
 ORIGIN_KEYS = frozenset({"SUHH", "POL", "CSHH", "HUN", "ROU", "BGR", "DDDE", "ALB"})
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+
+#: The form of :attr:`Defector.wikipedia`: an English Wikipedia article's address, its title
+#: percent-encoded or plain, without a fragment, a query or white space.
+WIKIPEDIA_PREFIX = "https://en.wikipedia.org/wiki/"
+_WIKIPEDIA_RE = re.compile(r"https://en\.wikipedia\.org/wiki/[^\s#?/][^\s#?]*")
 
 
 class Sector(enum.Enum):
@@ -87,6 +93,35 @@ class Confidence(enum.Enum):
     """At least two independent sources agree on who, when and how."""
     MEDIUM = "medium"
     """The defection is confirmed but a material element is doubtful."""
+
+
+class SourceKind(enum.Enum):
+    """
+    What kind of publication a :class:`Source` is, so users can weigh it.
+
+    The bundled data classifies every source by its site (the table is
+    ``tools/data/source_kinds.tsv`` in the repository); a user's own sources may leave
+    :attr:`Source.kind` empty.
+
+    .. versionadded:: 0.2.0
+    """
+
+    ENCYCLOPEDIA = "encyclopedia"
+    """A general or national encyclopedia (Wikipedia, Britannica, Munzinger's biographies)."""
+    NEWS = "news"
+    """A newspaper, magazine, wire service or broadcaster, or its own archive."""
+    ARCHIVE = "archive"
+    """A library's or archive's digitised holdings, a museum, memorial or oral-history project."""
+    OFFICIAL = "official"
+    """A government, agency, federation, club or institution speaking for itself."""
+    SCHOLARLY = "scholarly"
+    """A journal, an academic publisher or a university's research page."""
+    BOOK = "book"
+    """A book, through its publisher's or a library's page."""
+    REFERENCE = "reference"
+    """A reference database (sports results, chess games, film credits, biographies)."""
+    BLOG = "blog"
+    """A personal or independent blog or small site."""
 
 
 def _fail(kind: type[Exception], field: str, message: str) -> Exception:
@@ -227,14 +262,19 @@ class Source:
         title: Its title, where recorded.
         revision: The revision or edition used (for a wiki page, the revision date).
         retrieved: The day it was read, where recorded.
+        kind: What kind of publication it is, where classified (every source of the
+            bundled data is).
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added :attr:`kind`.
     """
 
     url: str = attrs.field(validator=_IsInstance(str))
     title: str | None = attrs.field(default=None, validator=_optional(str))
     revision: str | None = attrs.field(default=None, validator=_optional(str))
     retrieved: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    kind: SourceKind | None = attrs.field(default=None, validator=_optional(SourceKind))
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -300,6 +340,20 @@ def _check_sectors(
         raise _fail(ValueError, "sectors", msg)
 
 
+def _check_wikipedia(_inst: object, _attribute: attrs.Attribute[str | None], value: object) -> None:
+    if value is None:
+        return
+    if not isinstance(value, str):
+        msg = f"wikipedia must be a string or None, not {type(value).__name__}"
+        raise _fail(TypeError, "wikipedia", msg)
+    if _WIKIPEDIA_RE.fullmatch(value) is None:
+        msg = (
+            f"wikipedia must be an English Wikipedia article's address such as "
+            f"'{WIKIPEDIA_PREFIX}Czes%C5%82aw_Mi%C5%82osz', not {quote(value)}"
+        )
+        raise _fail(ValueError, "wikipedia", msg)
+
+
 def _check_sources(
     _inst: object, _attribute: attrs.Attribute[tuple[Source, ...]], value: tuple[Source, ...]
 ) -> None:
@@ -338,8 +392,13 @@ class Defector:
         summary: One or two sentences in the project's own words.
         confidence: How firmly the sources support the record, where a source grades it.
         sources: Where the facts come from; never empty.
+        wikipedia: The person's English Wikipedia article
+            (``https://en.wikipedia.org/wiki/Title``), where one was confirmed; the key to
+            join on Wikidata and other datasets.
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Added :attr:`wikipedia`.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -366,3 +425,4 @@ class Defector:
     sources: tuple[Source, ...] = attrs.field(
         converter=_to_tuple, validator=[_tuple_of(Source), _check_sources]
     )
+    wikipedia: str | None = attrs.field(default=None, validator=_check_wikipedia)

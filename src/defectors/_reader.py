@@ -21,7 +21,16 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 from defectors._countries import get_country
-from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Place,
+    Sector,
+    Source,
+    SourceKind,
+)
 from defectors.exceptions import quote
 
 __all__ = [
@@ -153,11 +162,13 @@ def _source(value: object) -> Source:
     obj = _fields(value, _SOURCE_FIELDS)
     get = obj.get
     retrieved = get("retrieved")
+    kind = get("kind")
     return Source(
         url=structure_str(obj["url"]),
         title=_optional_str(get("title")),
         revision=_optional_str(get("revision")),
         retrieved=None if retrieved is None else structure_date(retrieved),
+        kind=None if kind is None else structure_enum(kind, SourceKind),
     )
 
 
@@ -197,4 +208,5 @@ def structure_defector(row: Mapping[str, Any]) -> Defector:
         summary=structure_str(row["summary"]),
         confidence=None if confidence is None else structure_enum(confidence, Confidence),
         sources=tuple(_source(v) for v in check_array(row["sources"])),
+        wikipedia=_optional_str(get("wikipedia")),
     )

@@ -169,9 +169,17 @@ def _matcher() -> tuple[re.Pattern[str], MappingProxyType[str, Sector]]:
     return pattern, MappingProxyType(sector_of)
 
 
+#: Where a profession's text turns to a later career: ``"; later"`` or ``", later"``. What
+#: follows is not the profession at the time of the defection, so no sector comes from it.
+_LATER = re.compile(r"[;,]\s*later\b")
+
+
 def sectors_for(profession: str | None) -> tuple[Sector, ...]:
     """
     Return the sectors a profession belongs to, by the documented :data:`SECTOR_RULES`.
+
+    Only the profession at the time counts: a clause that begins ``"; later"`` or
+    ``", later"`` names a later career and gives no sector.
 
     Args:
         profession: A profession as a source writes it, or ``None``.
@@ -187,8 +195,12 @@ def sectors_for(profession: str | None) -> tuple[Sector, ...]:
         >>> import defectors
         >>> defectors.sectors_for("Chess player, medical doctor")
         (<Sector.SPORT: 'sport'>, <Sector.SCIENCE: 'science'>)
+        >>> defectors.sectors_for("Sprint canoeist; later naval architect")
+        (<Sector.SPORT: 'sport'>,)
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A later career (``"; later ..."``) no longer gives a sector.
     """
     if profession is None:
         return ()
@@ -196,6 +208,9 @@ def sectors_for(profession: str | None) -> tuple[Sector, ...]:
         msg = f"profession must be a str or None, not {type(profession).__name__}"
         raise TypeError(msg)
     text = fold(profession)
+    later = _LATER.search(text)
+    if later is not None:
+        text = text[: later.start()].strip()
     if not text:
         return ()
     pattern, sector_of = _matcher()

@@ -41,6 +41,7 @@ from defectors._model import (
     Place,
     Sector,
     Source,
+    SourceKind,
 )
 
 __all__ = [
@@ -52,6 +53,7 @@ __all__ = [
     "places",
     "sources",
     "texts",
+    "wikipedia_links",
 ]
 
 # JSON text must be encodable as UTF-8: no lone surrogates.
@@ -99,6 +101,14 @@ def sources() -> st.SearchStrategy[Source]:
         title=st.none() | texts(),
         revision=st.none() | texts(max_size=20),
         retrieved=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+        kind=st.none() | st.sampled_from(SourceKind),
+    )
+
+
+def wikipedia_links() -> st.SearchStrategy[str]:
+    """English Wikipedia article addresses, as :attr:`Defector.wikipedia` takes them."""
+    return st.from_regex(r"[A-Za-z0-9%_(),.'-]{1,40}", fullmatch=True).map(
+        lambda title: f"https://en.wikipedia.org/wiki/{title}"
     )
 
 
@@ -129,6 +139,7 @@ def defectors(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> D
         summary=draw(texts(max_size=200)),
         confidence=draw(st.none() | st.sampled_from(Confidence)),
         sources=draw(st.lists(sources(), min_size=1, max_size=3)),
+        wikipedia=draw(st.none() | wikipedia_links()),
     )
 
 
