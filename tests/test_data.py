@@ -187,6 +187,22 @@ def _name_and_aka(text: str) -> tuple[str, tuple[str, ...]]:
     return (match[1], (match[2],)) if match else (text, ())
 
 
+def supplement_records(dataset) -> defectors.Dataset:
+    """Return the records the supplement's rows became (by id: the slug of the name)."""
+    ids = {defectors.slugify(_name_and_aka(row["name"])[0]) for row in supplement_rows()}
+    return defectors.Dataset([r for r in dataset if r.id in ids])
+
+
+def readme_counts() -> dict[str, int]:
+    """Return the counts the supplement's README states in its "Counts by origin" line."""
+    text = (SUPPLEMENT.parent / "README.md").read_text(encoding="utf-8")
+    start = text.index("Counts by origin:")
+    line = text[start : text.index("\n\n", start)].replace("\n", " ")
+    counts = {name.strip(): int(n) for name, n in re.findall(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) (\d+)", line)}
+    counts.update({k: int(n) for n, k in re.findall(r"(\d+) (high|medium|with an exact date)", line)})
+    return counts
+
+
 class TestSupplement:
     def test_every_row_is_a_record(self, dataset):
         """Every supplement row is in the bundled dataset, by its name."""
@@ -250,23 +266,24 @@ class TestSupplement:
 
     def test_counts_by_origin_match_the_file(self, dataset):
         """Counts by origin state among supplement records match the file's rows."""
-        rows = supplement_rows()
         expected: dict[str, int] = {}
-        for row in rows:
+        for row in supplement_rows():
             key = defectors.normalize_country(row["origin_state"]).key
             expected[key] = expected.get(key, 0) + 1
-        later = dataset.filter(years=(1961, 1991))
+        later = supplement_records(dataset)
         assert expected == {c.key: n for c, n in later.count_by("origin").items()}
 
     def test_documented_counts(self, dataset):
-        """The file's README counts hold: 130 rows, 59 Soviet, 25 Czechoslovak, 54 dated."""
-        later = dataset.filter(years=(1961, 1991))
-        assert (130, 59, 25, 54) == (
-            len(later),
-            len(later.filter(origin="SUHH")),
-            len(later.filter(origin="CSHH")),
-            sum(1 for r in later if r.date is not None),
-        )
+        """The counts the file's README states hold for the supplement's records."""
+        later = supplement_records(dataset)
+        stated = readme_counts()
+        actual = {c.name: n for c, n in later.count_by("origin").items() if c is not None}
+        actual |= {
+            "high": sum(r.confidence is defectors.Confidence.HIGH for r in later),
+            "medium": sum(r.confidence is defectors.Confidence.MEDIUM for r in later),
+            "with an exact date": sum(r.date is not None for r in later),
+        }
+        assert (len(supplement_rows()), stated) == (len(later), actual)
 
     def test_nureyev_date(self):
         """The brief's example: Nureyev's defection is dated 16 June 1961."""
@@ -292,7 +309,7 @@ class TestSupplement:
 
     def test_every_supplement_record_has_confidence(self, dataset):
         """Supplement records carry the confidence grade their row gives."""
-        later = dataset.filter(years=(1961, 1991))
+        later = supplement_records(dataset)
         assert [] == [r.id for r in later if r.confidence is None]
 
 

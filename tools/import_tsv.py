@@ -158,6 +158,20 @@ def classify(url: str) -> SourceKind:
     return kind
 
 
+def canonical_wikipedia(url: str) -> str:
+    """
+    Return the canonical address of an English Wikipedia article: its title percent-encoded
+    as UTF-8 (``%C5%82``, not ``ł``), with underscores for spaces and ``()``, ``,`` and ``'``
+    left as they are, so that one article always has one address.
+    """
+    prefix = "https://en.wikipedia.org/wiki/"
+    if not url.startswith(prefix):
+        msg = f"wikipedia {url!r} is not an English Wikipedia article's address"
+        raise ValueError(msg)
+    title = urllib.parse.unquote(url[len(prefix) :]).replace(" ", "_")
+    return prefix + urllib.parse.quote(title, safe="()_,'!-.:~*/")
+
+
 def _route(text: str) -> tuple[Country, ...]:
     return tuple(defectors.normalize_country(part.strip()) for part in text.split(";") if part.strip())
 
@@ -224,7 +238,7 @@ def to_record(row: dict[str, str], line: int) -> Defector:
             summary=cells["summary"],
             confidence=Confidence(cells["confidence"]) if cells["confidence"] else None,
             sources=[Source(url=url, kind=classify(url)) for url in urls],
-            wikipedia=cells["wikipedia"] or None,
+            wikipedia=canonical_wikipedia(cells["wikipedia"]) if cells["wikipedia"] else None,
         )
     except (ValueError, TypeError, LookupError) as exc:
         raise RowError(line, cells["name"], str(exc)) from exc
@@ -285,7 +299,7 @@ def read_links(path: Path) -> dict[str, str]:
     """Return the ``id`` to ``url`` table of confirmed Wikipedia articles in *path*."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {row["id"].strip(): row["url"].strip() for row in reader}
+        return {row["id"].strip(): canonical_wikipedia(row["url"].strip()) for row in reader}
 
 
 def sort_key(record: Defector) -> tuple[int, str, str]:
@@ -346,11 +360,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("give at least one TSV file, or --refresh")
     try:
         existing = list(defectors.load(args.data))
-        if args.refresh:
-            existing = refresh(existing, read_links(args.links))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
         new = [record for path in args.tsv for record in read_tsv(path, seen)]
         merged, added = merge(existing, new, update=args.update)
+        if args.refresh:
+            merged = refresh(merged, read_links(args.links))
     except (ValueError, OSError) as exc:
         print(f"import_tsv: {exc}", file=sys.stderr)
         return 1

@@ -221,6 +221,7 @@ _OPTIONAL: tuple[tuple[str, Any], ...] = (
     ("defection_place", lambda d: d.defection_place is not None),
     ("route (at least one country)", lambda d: bool(d.route)),
     ("confidence", lambda d: d.confidence is not None),
+    ("wikipedia (the person's article)", lambda d: d.wikipedia is not None),
     ("outcome = attempted", lambda d: d.outcome is defectors.Outcome.ATTEMPTED),
 )
 
@@ -239,6 +240,26 @@ class CompletenessDirective(_DataDirective):
                 n = sum(bool(has(d)) for d in ds)
                 cells.append(f"{n} of {len(ds)} ({100 * n / len(ds):.0f}%)")
             rows.append([label, *cells])
+        return [table(headers, rows, numeric=[False, *([True] * len(groups))])]
+
+
+class SourceKindsDirective(_DataDirective):
+    """How the records' sources are distributed by kind, for each source of the data."""
+
+    def make(self) -> list[nodes.Node]:
+        """Return the table: citations of each kind, and the records citing that kind."""
+        groups = {**by_source(), "All records": defectors.load()}
+        headers = ["Kind", *groups]
+        rows = []
+        for kind in defectors.SourceKind:
+            cells = []
+            for ds in groups.values():
+                cited = sum(s.kind is kind for d in ds for s in d.sources)
+                records = sum(any(s.kind is kind for s in d.sources) for d in ds)
+                cells.append(f"{cited} ({records} records)" if cited else "")
+            rows.append([kind.value, *cells])
+        totals = [str(sum(len(d.sources) for d in ds)) for ds in groups.values()]
+        rows.append(["All sources", *totals])
         return [table(headers, rows, numeric=[False, *([True] * len(groups))])]
 
 
@@ -365,6 +386,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_directive("defectors-sources", SourcesDirective)
     app.add_directive("defectors-coverage", CoverageDirective)
     app.add_directive("defectors-completeness", CompletenessDirective)
+    app.add_directive("defectors-source-kinds", SourceKindsDirective)
     app.add_directive("defectors-fields", FieldsDirective)
     app.add_directive("defectors-sector-rules", SectorRulesDirective)
     app.add_directive("defectors-eras", ErasDirective)
