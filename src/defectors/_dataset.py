@@ -17,7 +17,7 @@ import attrs
 from defectors._countries import MISSING as _MISSING
 from defectors._data import read_text
 from defectors._lazy import once
-from defectors._model import Defector, Outcome, Sector
+from defectors._model import Defector, Outcome, Sector, refuse_reinit
 from defectors._reader import structure_defector
 from defectors.exceptions import DatasetError, quote
 
@@ -93,6 +93,8 @@ class Dataset(Sequence[Defector]):
     _search_index: tuple[tuple[str, str], ...] | None
 
     def __init__(self, records: Iterable[Defector] = ()) -> None:
+        if hasattr(self, "_records"):  # load()'s dataset is shared: it must never change
+            raise TypeError("a Dataset is immutable: __init__ cannot run again")
         items = tuple(records)
         by_id: dict[str, Defector] = {}
         for index, record in enumerate(items):
@@ -818,6 +820,8 @@ class DataSource:
     revision: str | None
     description: str | None
 
+    __attrs_pre_init__ = refuse_reinit
+
 
 @attrs.frozen(kw_only=True)
 class Metadata:
@@ -843,6 +847,8 @@ class Metadata:
     attribution: str
     sources: tuple[DataSource, ...]
     record_count: int
+
+    __attrs_pre_init__ = refuse_reinit
 
 
 @once
