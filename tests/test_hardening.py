@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import concurrent.futures
+import copy
 import datetime as dt
+import functools
 import json
+import multiprocessing
 import os
 import pickle
 import pickletools
@@ -13,6 +18,7 @@ import sys
 import textwrap
 import unicodedata
 import zipfile
+from enum import Enum
 from pathlib import Path
 
 import attrs
@@ -29,8 +35,50 @@ from defectors.testing import defectors as defector_strategy
 
 HUGE = "a" * 1_000_000
 HUGE_UNICODE = "ł̃ 東\u0301\U0001f600" * 200_000
-#: Values no public function takes, or takes only to refuse.
-HOSTILE = [None, 0, -5, 10**30, 1.5, True, b"bytes", [], {}, (), object(), dt.date(1956, 1, 1)]
+
+
+def _nested(depth: int) -> list[object]:
+    """A list nested *depth* levels deep: repr() of it raises RecursionError."""
+    value: list[object] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+class _BadRepr:
+    """An object whose repr() raises."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+_SELF: list[object] = []
+_SELF.append(_SELF)
+
+#: Values no public function takes, or takes only to refuse: among them values whose repr()
+#: fails (too deep, an int past the digit limit, a broken __repr__).
+HOSTILE = [
+    None,
+    0,
+    -5,
+    10**30,
+    1.5,
+    True,
+    b"bytes",
+    [],
+    {},
+    (),
+    object(),
+    dt.date(1956, 1, 1),
+    _nested(100_000),
+    (_nested(100_000),),
+    {"key": _nested(100_000)},
+    10**5000,
+    -(10**5000),
+    [10**5000],
+    _BadRepr(),
+    _SELF,
+]
 TEXTS = ["", "   ", "\x00", "\ud800", "\u200b", "x" * 300, HUGE, HUGE_UNICODE]
 #: The longest message a hostile input may give, however long the input.
 LONGEST_MESSAGE = 800
@@ -79,6 +127,7 @@ CALLS = {
         (defectors.UnknownSectorError, TypeError),
     ),
     "sectors_for": (defectors.sectors_for, (TypeError,)),
+    "cite": (defectors.cite, (ValueError, TypeError)),
     "eras": (defectors.eras, (defectors.UnknownEraError, TypeError)),
     "get_era": (defectors.get_era, (defectors.UnknownEraError, TypeError)),
     "era_of": (
@@ -162,6 +211,28 @@ CALLS = {
     },
 }
 
+#: Every field of every public record type, given a hostile value through attrs.evolve().
+_RECORD_ERRORS = (defectors.InvalidRecordError, TypeError)
+RECORD_CALLS = {
+    f"{type(example).__name__}({field.name}=)": (
+        lambda v, example=example, name=field.name: attrs.evolve(example, **{name: v}),
+        _RECORD_ERRORS,
+    )
+    for example in (
+        defectors.load()[0],
+        defectors.Place(text="Warsaw"),
+        defectors.Source(url="https://example.org"),
+        defectors.parse_period("1956"),
+        defectors.eras()[0],
+    )
+    for field in attrs.fields(type(example))
+}
+RECORD_CALLS["Country(key=)"] = (
+    lambda v: defectors.Country(key=v, name="Poland"),
+    _RECORD_ERRORS,
+)
+CALLS.update(RECORD_CALLS)
+
 #: The calls that take text, for arbitrary Unicode.
 TEXT_CALLS = [
     name
@@ -169,6 +240,7 @@ TEXT_CALLS = [
     if not name.startswith(("eastern_bloc", "is_eastern_bloc(year)", "Dataset.sorted_by(rev"))
     and name not in {"record_era", "Dataset", "Dataset.merge", "Dataset[]", "load"}
     and "indent" not in name
+    and name not in RECORD_CALLS
 ]
 
 
@@ -185,7 +257,9 @@ def _check(name: str, value: object) -> None:
 
 
 class TestHostileInput:
-    @pytest.mark.parametrize("value", HOSTILE, ids=repr)
+    @pytest.mark.parametrize(
+        "value", HOSTILE, ids=[f"{i}-{type(v).__name__}" for i, v in enumerate(HOSTILE)]
+    )
     @pytest.mark.parametrize("name", sorted(CALLS))
     def test_wrong_types_raise_documented_errors(self, name, value):
         """Every public function given a wrong type raises only its documented errors."""
@@ -614,6 +688,242 @@ class TestPickle:
         assert pickle.dumps(Dataset(list(dataset))) == data
         names = _strings_in_pickle(data)
         assert set() == {n for n in names if "lock" in n.lower() or n.startswith("_")}
+
+
+_QUERIES = st.text() | st.integers() | st.none()
+_ERAS = st.lists(st.sampled_from(defectors.eras() + defectors.eras("cold-war")), max_size=3)
+
+#: A Hypothesis strategy for each public error class, over its constructor's arguments.
+ERRORS = {
+    defectors.DefectorsError: st.builds(defectors.DefectorsError, st.text()),
+    defectors.DatasetError: st.builds(
+        defectors.DatasetError,
+        st.text(),
+        index=st.none() | st.integers(0, 10**6),
+        record_id=st.none() | st.text(),
+        field=st.none() | st.text(),
+    ),
+    defectors.InvalidRecordError: st.builds(
+        defectors.InvalidRecordError, st.text(), field=st.none() | st.text()
+    ),
+    defectors.UnknownCountryError: st.builds(
+        defectors.UnknownCountryError,
+        _QUERIES,
+        st.lists(st.text(), max_size=3),
+        by_key=st.booleans(),
+    ),
+    defectors.UnknownDefectorError: st.builds(
+        defectors.UnknownDefectorError, _QUERIES, st.lists(st.text(), max_size=3)
+    ),
+    defectors.UnknownEraError: st.builds(defectors.UnknownEraError, st.text()),
+    defectors.AmbiguousEraError: st.builds(defectors.AmbiguousEraError, st.text(), _ERAS),
+    defectors.UnknownSectorError: st.builds(defectors.UnknownSectorError, st.text()),
+    defectors.PeriodParseError: st.builds(defectors.PeriodParseError, _QUERIES, st.text()),
+}
+
+
+def _same_error(expected: BaseException, actual: BaseException) -> None:
+    """Assert that two errors have the same type, message, arguments and attributes."""
+    assert type(expected) is type(actual)
+    assert str(expected) == str(actual)
+    assert expected.args == actual.args
+    assert vars(expected) == vars(actual)
+
+
+class TestErrorsSurviveProcesses:
+    def test_every_public_error_class_has_a_strategy(self):
+        """The round-trip tests below cover every error class the package exports."""
+        public = {getattr(defectors.exceptions, n) for n in defectors.exceptions.__all__}
+        assert public == set(ERRORS)
+
+    @pytest.mark.parametrize("kind", list(ERRORS), ids=lambda k: k.__name__)
+    @given(data=st.data())
+    def test_pickle_and_copy_keep_type_message_and_attributes(self, kind, data):
+        """Every error pickles (every protocol), copies and deep-copies intact."""
+        error = data.draw(ERRORS[kind])
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            _same_error(error, pickle.loads(pickle.dumps(error, protocol)))  # noqa: S301
+        _same_error(error, copy.copy(error))
+        _same_error(error, copy.deepcopy(error))
+
+    @pytest.mark.parametrize("kind", list(ERRORS), ids=lambda k: k.__name__)
+    @given(data=st.data())
+    def test_messages_are_bounded(self, kind, data):
+        """However long the arguments, a message stays short."""
+        error = data.draw(ERRORS[kind])
+        assert len(str(error)) <= LONGEST_MESSAGE
+
+    def test_exceptions_module_imports_nothing_of_the_package(self):
+        """defectors.exceptions imports no defectors module at run time (no import circle)."""
+        tree = ast.parse(Path(defectors.exceptions.__file__).read_text(encoding="utf-8"))
+        guarded = {
+            id(node)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for node in ast.walk(block)
+        }
+        imported = [
+            ast.unparse(node)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and id(node) not in guarded
+            and "defectors" in ast.unparse(node)
+        ]
+        assert [] == imported
+
+    def test_public_callables_raise_across_a_process_pool(self, tmp_path, dataset):
+        """Errors of every kind come back from worker processes intact, never hanging."""
+        bad_file = tmp_path / "bad.json"
+        bad_file.write_text('[{"id": "x"}]', encoding="utf-8")
+        record = dataset[0]
+        calls = [
+            functools.partial(defectors.parse_period, "nonsense"),
+            functools.partial(defectors.parse_period, "1956-13"),
+            functools.partial(defectors.normalize_country, "Narnia"),
+            functools.partial(defectors.normalize_place, "Narnia, Atlantis"),
+            functools.partial(defectors.get, "Nobody At All"),
+            functools.partial(defectors.get_country, "XXX"),
+            functools.partial(defectors.get_era, "nobody"),
+            functools.partial(defectors.eras, "nope"),
+            functools.partial(defectors.era_of, "1953"),
+            functools.partial(defectors.era_of, 1800),
+            functools.partial(defectors.parse_sector, "nope"),
+            functools.partial(defectors.successors, "Narnia"),
+            functools.partial(defectors.is_eastern_bloc, "Poland", "1956"),
+            functools.partial(defectors.cite, "nope"),
+            functools.partial(defectors.fold, 5),
+            functools.partial(defectors.load, str(bad_file)),
+            functools.partial(defectors.load, str(tmp_path / "missing.json")),
+            functools.partial(Dataset, [record, record]),
+            functools.partial(dataset.filter, years=(1960, 1950)),
+            functools.partial(dataset.sorted_by, "nope"),
+            functools.partial(attrs.evolve, record, year=1800),
+            functools.partial(defectors.Country, key="XX", name="Narnia"),
+        ]
+        expected = []
+        for call in calls:
+            with pytest.raises(Exception) as info:  # noqa: PT011 - each call's own error
+                call()
+            expected.append(info.value)
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:
+            futures = [pool.submit(call) for call in calls]
+            remote = [f.exception(timeout=60) for f in futures]
+        for local, far in zip(expected, remote, strict=True):
+            assert far is not None
+            _same_error(local, far)
+
+    def test_pool_map_returns_results_and_errors(self):
+        """multiprocessing.Pool.map() over a bad period raises its error, not hangs."""
+        with (
+            multiprocessing.get_context("spawn").Pool(2) as pool,
+            pytest.raises(defectors.PeriodParseError, match="nonsense"),
+        ):
+            pool.map_async(defectors.parse_period, ["1956", "nonsense"]).get(timeout=60)
+
+
+class TestSharedObjectsCannotBeReinitialised:
+    @staticmethod
+    def _examples(dataset):
+        metadata = defectors.metadata()
+        return {
+            Dataset: dataset,
+            defectors.Defector: dataset[0],
+            defectors.Country: defectors.normalize_country("Poland"),
+            defectors.Place: dataset[0].birthplace,
+            defectors.Source: dataset[0].sources[0],
+            defectors.Period: defectors.parse_period("1956"),
+            defectors.Era: defectors.eras()[0],
+            defectors.Metadata: metadata,
+            defectors.DataSource: metadata.sources[0],
+        }
+
+    def test_every_public_class_has_an_example(self, dataset):
+        """The test below covers every public class whose instances may be shared."""
+        classes = {
+            obj
+            for name in defectors.__all__
+            if isinstance(obj := getattr(defectors, name), type)
+            and not issubclass(obj, (BaseException, Enum))
+        }
+        assert classes == set(self._examples(dataset))
+
+    def test_init_again_raises_and_changes_nothing(self, dataset):
+        """Calling __init__ on a built object raises TypeError and leaves it as it was."""
+        for kind, obj in self._examples(dataset).items():
+            before = pickle.dumps(obj)
+            if kind is Dataset:
+                arguments: dict[str, object] = {"records": []}
+            else:
+                arguments = {f.name: getattr(obj, f.name) for f in attrs.fields(kind)}
+                first = attrs.fields(kind)[0].name
+                arguments[first] = getattr(dataset[1] if kind is defectors.Defector else obj, first)
+            with pytest.raises(TypeError, match="cannot run again"):
+                obj.__init__(**arguments)
+            assert before == pickle.dumps(obj), kind
+
+    def test_bundled_dataset_and_countries_stay_whole(self, dataset):
+        """After failed re-initialisation, load() and Poland are unchanged."""
+        with pytest.raises(TypeError):
+            defectors.load().__init__([])
+        with pytest.raises(TypeError):
+            defectors.normalize_country("Poland").__init__(key="POL", name="Narnia")
+        assert len(dataset) == defectors.metadata().record_count == len(defectors.load())
+        assert "Poland" == defectors.normalize_country("POL").name
+
+
+class TestRecordErrors:
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"year": 1800}, "year"),
+            ({"id": "Not A Slug"}, "id"),
+            ({"name": "  "}, "name"),
+            ({"summary": ""}, "summary"),
+            ({"sources": ()}, "sources"),
+            ({"origin": defectors.normalize_country("France")}, "origin"),
+            ({"name": "Jan \ud800"}, "name"),
+            ({"also_known_as": ("\udfff",)}, "also_known_as[0]"),
+            ({"profession": "spy\ud800"}, "profession"),
+            ({"defection_place": "\ud800"}, "defection_place"),
+        ],
+    )
+    def test_invalid_values_raise_the_package_error(self, dataset, changes, field):
+        """An invalid record raises InvalidRecordError (a ValueError) naming the field."""
+        with pytest.raises(defectors.InvalidRecordError) as info:
+            attrs.evolve(dataset[0], **changes)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, DefectorsError)
+        assert field == info.value.field
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: defectors.Place(text="\ud800"),
+            lambda: defectors.Source(url="https://x.org/\ud800"),
+            lambda: defectors.Source(url="https://x.org", title="\udc00"),
+            lambda: defectors.Country(key="atlantis", name="Atlantis"),
+            lambda: defectors.Period(
+                start=dt.date(1957, 1, 1), end=dt.date(1956, 12, 31), precision="year"
+            ),
+        ],
+    )
+    def test_other_constructors_raise_the_package_error(self, build):
+        """Places, sources, countries and periods refuse invalid values the same way."""
+        with pytest.raises(defectors.InvalidRecordError):
+            build()
+
+    def test_datetime_is_not_a_retrieval_day(self):
+        """Source(retrieved=datetime) is refused: to_json would drop its time."""
+        with pytest.raises(TypeError, match="retrieved must be a datetime.date"):
+            defectors.Source(url="https://x.org", retrieved=dt.datetime(2020, 1, 1, 12, 30))  # noqa: DTZ001
+
+    @given(record=defector_strategy())
+    @given(record=defector_strategy())
+    def test_generated_records_round_trip_through_json(self, record):
+        """Every record the strategies make writes to JSON and reads back equal."""
+        rows = json.loads(Dataset([record]).to_json())
+        assert record == defectors.converter.structure(rows[0], Defector)
 
 
 RUN_FROM_ELSEWHERE = textwrap.dedent(

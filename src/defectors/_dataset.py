@@ -124,12 +124,12 @@ class Dataset(Sequence[Defector]):
 
     def __setattr__(self, name: str, value: object) -> None:
         """Refuse: a dataset cannot be changed."""
-        msg = f"cannot assign to {name!r}: a Dataset cannot be changed"
+        msg = f"cannot assign to {quote(name)}: a Dataset cannot be changed"
         raise AttributeError(msg)
 
     def __delattr__(self, name: str) -> None:
         """Refuse: a dataset cannot be changed."""
-        msg = f"cannot delete {name!r}: a Dataset cannot be changed"
+        msg = f"cannot delete {quote(name)}: a Dataset cannot be changed"
         raise AttributeError(msg)
 
     # -- Sequence protocol -------------------------------------------------------------

@@ -354,7 +354,7 @@ def _check_year(_inst: object, _attribute: attrs.Attribute[int], value: int) -> 
         msg = f"year must be an int, not {type(value).__name__}"
         raise _fail(TypeError, "year", msg)
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {value}"
+        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {quote(value)}"
         raise _fail(ValueError, "year", msg)
 
 
