@@ -1084,3 +1084,98 @@ class TestLazyImports:
     def test_dir_lists_every_public_name(self):
         """dir(defectors) lists every public name, imported yet or not."""
         assert set(defectors.__all__) <= set(dir(defectors))
+
+
+#: Inputs that made a regular expression or a loop take super-linear time, run in a fresh
+#: interpreter so that a regression fails at the timeout instead of hanging the suite.
+LINEAR_TIME = textwrap.dedent(
+    """
+    import defectors
+    ds = defectors.load()
+    n = 1_000_000
+    hostile = [" " * n, "x" + " " * n + "y", "a" + " " * n + "(", "a (" * (n // 3), "(" * n]
+    for text in hostile:
+        for call in (defectors.normalize_place, defectors.normalize_country,
+                     defectors.parse_period, defectors.get_era, defectors.get):
+            try:
+                call(text)
+            except (LookupError, ValueError):
+                pass
+    assert ds.search("a " * n) == ds.search("a")
+    assert ds.search("milosz " * n)
+    print("ok")
+    """
+)
+
+
+class TestLinearTime:
+    def test_hostile_text_finishes(self):
+        """Megabyte runs of spaces and repeated words are handled at once, not in hours."""
+        result = subprocess.run(
+            [sys.executable, "-c", LINEAR_TIME],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert (0, "ok") == (result.returncode, result.stdout.strip()), result.stderr[-2000:]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Germany (Weimar Republic)", ("DEU", "weimar-republic")),
+            ("Germany   (Weimar Republic)   ", ("DEU", "weimar-republic")),
+            ("Ukraine, Russian Empire", ("UKR", "russian-empire")),
+        ],
+    )
+    def test_place_forms_still_read(self, text, expected):
+        """The parenthesis and comma forms read as before the regular expression went."""
+        place = defectors.normalize_place(text)
+        assert expected == (place.country.key, place.polity.key)
+
+    @pytest.mark.parametrize("text", ["(Poland)", " (Poland)", "Poland ()", "A (B) (C)"])
+    def test_malformed_parentheses_are_unknown(self, text):
+        """A parenthesis form with an empty or nested part names no place."""
+        with pytest.raises(defectors.UnknownCountryError):
+            defectors.normalize_place(text)
+
+
+INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u200e", "\u200f", "\u2060", "\u202e", "\u2066"]
+
+
+class TestLookups:
+    @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+    def test_invisible_characters_are_ignored(self, mark):
+        """Zero-width spaces, soft hyphens, BOMs and direction marks do not defeat lookups."""
+        assert ("POL", "czeslaw-milosz", "Khrushchev", "1956") == (
+            defectors.normalize_country(f"{mark}Pol{mark}and{mark}").key,
+            defectors.get(f"Czes{mark}law Mi{mark}losz").id,
+            defectors.get_era(f"khru{mark}shchev").name,
+            str(defectors.parse_period(f"{mark}19{mark}56")),
+        )
+
+    def test_exact_name_wins_over_an_earlier_folded_one(self, dataset):
+        """get("Jan Novak") finds Jan Novak even after a Jan Novák; folding finds the first."""
+        first = attrs.evolve(dataset[0], id="jan-novak-1", name="Jan Novák")
+        second = attrs.evolve(dataset[1], id="jan-novak-2", name="Jan Novak")
+        both = Dataset([first, second])
+        assert (second, first, first) == (
+            both.get("Jan Novak"),
+            both.get("Jan Novák"),
+            both.get("JAN NOVAK"),
+        )
+
+    def test_other_name_exact_match_wins_too(self, dataset):
+        """An exact other name also wins over an earlier folded name."""
+        first = attrs.evolve(dataset[0], id="a", name="Émile Roux")
+        second = attrs.evolve(dataset[1], id="b", also_known_as=("Emile Roux",))
+        assert second == Dataset([first, second]).get("Emile Roux")
+
+    def test_name_that_folds_to_nothing_is_found(self, dataset):
+        """A name of marks and invisible characters only is found by its exact text."""
+        odd = attrs.evolve(dataset[0], id="odd", name="\u0301\u200b")
+        assert odd == Dataset([dataset[1], odd]).get("\u0301\u200b")
+
+    def test_repeated_search_words_count_once(self, dataset):
+        """Searching a word many times finds what searching it once finds."""
+        assert dataset.search("milosz") == dataset.search("milosz " * 1000)

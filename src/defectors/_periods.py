@@ -16,7 +16,7 @@ from typing import Final, Literal, get_args
 import attrs
 
 from defectors._model import IsInstance, refuse_reinit
-from defectors._text import DASHES
+from defectors._text import DASHES, visible
 from defectors.exceptions import InvalidRecordError, PeriodParseError, quote
 
 __all__ = ["Period", "Precision", "parse_period"]
@@ -299,7 +299,7 @@ def parse_period(text: str) -> Period:
     if not isinstance(text, str):
         msg = f"period must be a str, not {type(text).__name__}: {quote(text)}"
         raise TypeError(msg)
-    body = " ".join(text.translate(_DASHES).lower().split())
+    body = " ".join(visible(text).translate(_DASHES).lower().split())
     if not body:
         raise PeriodParseError(text, "it is empty")
     approx = _APPROX.match(body)
