@@ -528,6 +528,120 @@ class TestMalformedFiles:
             defectors.load(path)
 
 
+def _rows(dataset: Dataset, count: int = 2) -> list[dict[str, object]]:
+    return dataset[:count].to_records()
+
+
+class TestHostileFiles:
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("route", ["XXX"] * 1_000_000),
+            ("also_known_as", [1] * 1_000_000),
+            ("sources", [{}] * 1_000_000),
+            ("sectors", ["nope"] * 1_000_000),
+        ],
+    )
+    def test_a_million_bad_items_stop_early(self, tmp_path, dataset, field, value):
+        """A huge array of bad items is refused after the first few, with a short message."""
+        row = {**_rows(dataset, 1)[0], field: value}
+        path = tmp_path / "huge.json"
+        path.write_text(json.dumps([row]), encoding="utf-8")
+        with pytest.raises(DatasetError) as info:
+            defectors.load(path)
+        message = str(info.value)
+        assert (field, 0) == (info.value.field, info.value.index)
+        assert len(message) <= LONGEST_MESSAGE
+        assert f"[{defectors._converter.MAX_ITEM_ERRORS}]" not in message
+
+    def test_a_million_unknown_fields_give_a_short_message(self, tmp_path, dataset):
+        """A record with a million unknown fields names a few of them, briefly."""
+        row = {**_rows(dataset, 1)[0], **{f"x{i}": 1 for i in range(100_000)}}
+        path = tmp_path / "wide.json"
+        path.write_text(json.dumps([row]), encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"unknown field\(s\) 'x0', 'x1', .*\.\.\.") as info:
+            defectors.load(path)
+        assert len(str(info.value)) <= LONGEST_MESSAGE
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_devices_are_refused(self):
+        """load("/dev/zero") is refused at once, not read until memory runs out."""
+        with pytest.raises(DatasetError, match="'/dev/zero' is not a regular file"):
+            defectors.load("/dev/zero")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+    def test_fifos_are_refused_without_blocking(self, tmp_path):
+        """load() of a FIFO with no writer is refused at once instead of blocking forever."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        script = f"import defectors; defectors.load({str(fifo)!r})"
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert "is not a regular file" in result.stderr
+
+    def test_directories_are_refused(self, tmp_path):
+        """A directory is not a data file."""
+        with pytest.raises(DatasetError, match="is not a regular file"):
+            defectors.load(tmp_path)
+
+    def test_empty_path_is_refused(self):
+        """load("") is a ValueError, not the bundled data nor a confusing OSError."""
+        with pytest.raises(ValueError, match="the path is empty"):
+            defectors.load("")
+
+    @pytest.mark.parametrize("text", ["", "   ", "\n\n", "\ufeff", " \t\r\n ", "\n\x1c\n"])
+    def test_files_without_records_are_refused(self, tmp_path, text):
+        """An empty or blank file says it holds no records: [] is the empty dataset."""
+        path = tmp_path / "empty.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"holds no records \(write \[\] for an empty"):
+            defectors.load(path)
+
+    @pytest.mark.parametrize("text", ["[]", " [ ] \n"])
+    def test_an_empty_array_is_an_empty_dataset(self, tmp_path, text):
+        """A JSON array with no records is the empty dataset, on purpose."""
+        path = tmp_path / "empty.json"
+        path.write_text(text, encoding="utf-8")
+        assert Dataset() == defectors.load(path)
+
+    @pytest.mark.parametrize("jsonl", [False, True], ids=["array", "lines"])
+    @pytest.mark.parametrize(
+        "case",
+        [
+            ('"year": ', '"year": 1950, "year": ', "year", "year"),
+            ('"url": ', '"url": "https://x.org", "url": ', "url", "sources"),
+            ('"text": ', '"text": "x", "text": ', "text", "birthplace"),
+        ],
+    )
+    def test_repeated_keys_are_refused(self, tmp_path, dataset, jsonl, case):
+        """A JSON object repeating a key is refused, naming the record, field and key."""
+        old, new, key, field = case
+        records = dataset.filter(born_in="Russia")[:3]
+        text = records.to_jsonl() if jsonl else records.to_json(indent=None)
+        position = text.index(old, text.index('"id"', 1 + text.index('"id"')))
+        path = tmp_path / "dup.json"
+        path.write_text(text[:position] + text[position:].replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(DatasetError, match=f"repeats the key '{key}'") as info:
+            defectors.load(path)
+        assert (1, records[1].id, field) == (
+            info.value.index,
+            info.value.record_id,
+            info.value.field,
+        )
+
+    @pytest.mark.parametrize("field", ["name", "summary", "profession"])
+    def test_lone_surrogates_are_refused(self, tmp_path, dataset, field):
+        """A lone surrogate escaped in a record's text is refused on load, naming the field."""
+        rows = _rows(dataset)
+        rows[1][field] = "Jan \ud800 Novak"
+        path = tmp_path / "surrogate.json"
+        path.write_text(json.dumps(rows), encoding="utf-8")
+        with pytest.raises(DatasetError, match="lone surrogate") as info:
+            defectors.load(path)
+        assert (1, field) == (info.value.index, info.value.field)
+
+
 class TestNothingChangesTheBundledData:
     def test_records_are_frozen(self, dataset):
         """A record's fields cannot be assigned."""
