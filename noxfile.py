@@ -129,8 +129,9 @@ def build(session: nox.Session) -> None:
 @nox.session(python="3.11")
 def docs(session: nox.Session) -> None:
     """Build the HTML docs with Sphinx; every warning and broken reference is an error."""
+    # The same as Read the Docs and `pip install . --group docs`: the group and the package.
     session.install(*_group("docs"))
-    session.install(".[pandas,hypothesis]")
+    session.install(".")
     out = ROOT / "docs" / "_build" / "html"
     shutil.rmtree(out, ignore_errors=True)
     session.run("sphinx-build", "-W", "-n", "--keep-going", "-b", "html", "docs", str(out))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
+import attrs
 import pytest
 
 import defectors
@@ -246,3 +248,133 @@ class TestShowLayout:
         assert urls == [
             line.split(maxsplit=1)[1] for line in out.splitlines() if line.startswith("Source:")
         ]
+
+
+def _run_with_stdout(monkeypatch, encoding: str, *argv: str) -> tuple[int, bytes]:
+    """Run the command line in process with a stdout of *encoding*; return status and bytes."""
+    raw = io.BytesIO()
+    stream = io.TextIOWrapper(raw, encoding=encoding, errors="strict", newline="\n")
+    monkeypatch.setattr(sys, "stdout", stream)
+    status = main(list(argv))
+    stream.flush()
+    return status, raw.getvalue()
+
+
+EVERY_COMMAND = [
+    ["list"],
+    ["list", "--format", "csv"],
+    ["search", "milosz"],
+    ["show", "Czesław Miłosz"],
+    ["show", "Czesław Miłosz", "--format", "json"],
+    ["stats"],
+    ["stats", "--by", "era"],
+    ["country", "USSR"],
+    ["era", "1956"],
+]
+
+
+class TestHostileTerminals:
+    @pytest.mark.parametrize("encoding", ["ascii", "latin-1", "cp1252"])
+    @pytest.mark.parametrize("argv", EVERY_COMMAND, ids=" ".join)
+    def test_non_utf8_stdout_falls_back(self, monkeypatch, capsys, encoding, argv):
+        """Every command finishes on a stdout that cannot write en dashes or bars."""
+        status, data = _run_with_stdout(monkeypatch, encoding, *argv)
+        assert (0, "") == (status, capsys.readouterr().err)
+        if argv[-1] in {"csv", "json"}:
+            data.decode("utf-8")  # machine formats stay UTF-8, the data files' encoding
+        else:
+            text = data.decode(encoding)
+            assert "–" not in text if encoding == "ascii" else True
+            assert text.endswith("\n")
+
+    def test_ascii_symbols(self, monkeypatch):
+        """On ASCII, ranges use a hyphen and bars a hash sign."""
+        _, country = _run_with_stdout(monkeypatch, "ascii", "country", "USSR")
+        _, stats = _run_with_stdout(monkeypatch, "ascii", "stats")
+        _, era = _run_with_stdout(monkeypatch, "ascii", "era", "1956")
+        assert (b"1922-1991", b"#####", b"1953-03-05 - 1964-10-13") == (
+            country[country.index(b"1922") : country.index(b"1922") + 9],
+            stats[stats.index(b"#") : stats.index(b"#") + 5],
+            era[era.index(b"1953-03-05") : era.index(b"1953-03-05") + 23],
+        )
+
+    def test_utf8_keeps_typographic_symbols(self, monkeypatch):
+        """A UTF-8 stdout still gets en dashes and bars."""
+        _, country = _run_with_stdout(monkeypatch, "utf-8", "country", "USSR")
+        _, stats = _run_with_stdout(monkeypatch, "utf-8", "stats")
+        assert ("1922–1991" in country.decode(), "█" in stats.decode()) == (True, True)
+
+    def test_c_locale_without_coercion(self):
+        """With LC_ALL=C and locale coercion off, commands still finish."""
+        env = {
+            **os.environ,
+            "LC_ALL": "C",
+            "PYTHONCOERCECLOCALE": "0",
+            "PYTHONUTF8": "0",
+        }
+        env.pop("PYTHONIOENCODING", None)
+        for argv in (["list"], ["stats"], ["country", "USSR"]):
+            result = subprocess.run(
+                [sys.executable, "-m", "defectors", *argv],
+                capture_output=True,
+                env=env,
+                check=False,
+            )
+            assert (0, b"") == (result.returncode, result.stderr), argv
+
+    @pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX shell")
+    def test_closed_stdout_is_one_error_line(self):
+        """With stdout closed, the command says so in one line, status 1, no traceback."""
+        result = subprocess.run(
+            ["/bin/sh", "-c", '"$0" -m defectors list >&-', sys.executable],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert (1, "defectors: error: standard output is closed: there is nowhere to write\n") == (
+            result.returncode,
+            result.stderr,
+        )
+
+    def test_control_characters_from_data_are_escaped(self, capsys, tmp_path):
+        """Escape sequences in a user's data are shown escaped, never sent to the terminal."""
+        record = defectors.load()[0]
+        evil = attrs.evolve(
+            record,
+            name="Evil\x1b]0;pwned\x07 \x1b[2J\u202eName",
+            profession="spy\x9b31m",
+            summary="Clears\x1bc the screen.",
+        )
+        path = tmp_path / "evil.json"
+        path.write_text(defectors.Dataset([evil]).to_json(), encoding="utf-8")
+        outputs = [
+            run(capsys, "--data", str(path), *argv)[1]
+            for argv in (["list"], ["search", "evil"], ["show", evil.id], ["stats"])
+        ]
+        joined = "".join(outputs)
+        assert [] == [c for c in "\x1b\x07\x9b\u202e" if c in joined]
+        assert "\\x1b]0;pwned\\x07" in outputs[2]
+        assert "\\u202eName" in outputs[2]
+
+    def test_empty_data_path_is_an_error(self, capsys):
+        """--data "" is an error, not a silent fall back to the bundled data."""
+        status, out, err = run(capsys, "--data", "", "list")
+        assert (1, "", "defectors: error: '' cannot be a file name: the path is empty\n") == (
+            status,
+            out,
+            err,
+        )
+
+    def test_era_outside_every_era_is_an_error(self, capsys):
+        """Era 1800 says it lies outside every era, status 1, instead of printing nothing."""
+        status, out, err = run(capsys, "era", "1800")
+        assert (1, "") == (status, out)
+        assert err.startswith("defectors: error: '1800' lies outside every era")
+
+    def test_overlong_path_is_quoted_once_with_its_length(self, capsys, tmp_path):
+        """A path too long for the system is quoted once, with its real length."""
+        path = str(tmp_path / ("x" * 5000))
+        status, _, err = run(capsys, "--data", path, "list")
+        assert (1, 1) == (status, err.count("'"))  # one quoted value, cut: "'...'... (N"
+        assert f"({len(path)} characters)" in err
+        assert "\"'" not in err

@@ -73,9 +73,10 @@ class TestModelEdges:
         assert "Khrushchev" == str(defectors.get_era("khrushchev"))
 
     def test_unknown_country_object(self):
-        """A Country built by hand with a key the table lacks is an unknown country."""
-        with pytest.raises(defectors.UnknownCountryError, match="'atlantis'"):
-            defectors.successors(defectors.Country(key="atlantis", name="Atlantis"))
+        """A Country with a key the table lacks is refused when built, naming the key."""
+        with pytest.raises(defectors.InvalidRecordError, match="'atlantis'") as info:
+            defectors.Country(key="atlantis", name="Atlantis")
+        assert "key" == info.value.field
 
 
 class TestPeriodEdges:

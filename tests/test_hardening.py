@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import concurrent.futures
+import copy
 import datetime as dt
+import functools
 import json
+import multiprocessing
 import os
 import pickle
 import pickletools
@@ -13,6 +18,7 @@ import sys
 import textwrap
 import unicodedata
 import zipfile
+from enum import Enum
 from pathlib import Path
 
 import attrs
@@ -29,8 +35,50 @@ from defectors.testing import defectors as defector_strategy
 
 HUGE = "a" * 1_000_000
 HUGE_UNICODE = "ł̃ 東\u0301\U0001f600" * 200_000
-#: Values no public function takes, or takes only to refuse.
-HOSTILE = [None, 0, -5, 10**30, 1.5, True, b"bytes", [], {}, (), object(), dt.date(1956, 1, 1)]
+
+
+def _nested(depth: int) -> list[object]:
+    """A list nested *depth* levels deep: repr() of it raises RecursionError."""
+    value: list[object] = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+class _BadRepr:
+    """An object whose repr() raises."""
+
+    def __repr__(self) -> str:
+        raise RuntimeError("no repr")
+
+
+_SELF: list[object] = []
+_SELF.append(_SELF)
+
+#: Values no public function takes, or takes only to refuse: among them values whose repr()
+#: fails (too deep, an int past the digit limit, a broken __repr__).
+HOSTILE = [
+    None,
+    0,
+    -5,
+    10**30,
+    1.5,
+    True,
+    b"bytes",
+    [],
+    {},
+    (),
+    object(),
+    dt.date(1956, 1, 1),
+    _nested(100_000),
+    (_nested(100_000),),
+    {"key": _nested(100_000)},
+    10**5000,
+    -(10**5000),
+    [10**5000],
+    _BadRepr(),
+    _SELF,
+]
 TEXTS = ["", "   ", "\x00", "\ud800", "\u200b", "x" * 300, HUGE, HUGE_UNICODE]
 #: The longest message a hostile input may give, however long the input.
 LONGEST_MESSAGE = 800
@@ -79,6 +127,7 @@ CALLS = {
         (defectors.UnknownSectorError, TypeError),
     ),
     "sectors_for": (defectors.sectors_for, (TypeError,)),
+    "cite": (defectors.cite, (ValueError, TypeError)),
     "eras": (defectors.eras, (defectors.UnknownEraError, TypeError)),
     "get_era": (defectors.get_era, (defectors.UnknownEraError, TypeError)),
     "era_of": (
@@ -162,6 +211,28 @@ CALLS = {
     },
 }
 
+#: Every field of every public record type, given a hostile value through attrs.evolve().
+_RECORD_ERRORS = (defectors.InvalidRecordError, TypeError)
+RECORD_CALLS = {
+    f"{type(example).__name__}({field.name}=)": (
+        lambda v, example=example, name=field.name: attrs.evolve(example, **{name: v}),
+        _RECORD_ERRORS,
+    )
+    for example in (
+        defectors.load()[0],
+        defectors.Place(text="Warsaw"),
+        defectors.Source(url="https://example.org"),
+        defectors.parse_period("1956"),
+        defectors.eras()[0],
+    )
+    for field in attrs.fields(type(example))
+}
+RECORD_CALLS["Country(key=)"] = (
+    lambda v: defectors.Country(key=v, name="Poland"),
+    _RECORD_ERRORS,
+)
+CALLS.update(RECORD_CALLS)
+
 #: The calls that take text, for arbitrary Unicode.
 TEXT_CALLS = [
     name
@@ -169,6 +240,7 @@ TEXT_CALLS = [
     if not name.startswith(("eastern_bloc", "is_eastern_bloc(year)", "Dataset.sorted_by(rev"))
     and name not in {"record_era", "Dataset", "Dataset.merge", "Dataset[]", "load"}
     and "indent" not in name
+    and name not in RECORD_CALLS
 ]
 
 
@@ -185,7 +257,9 @@ def _check(name: str, value: object) -> None:
 
 
 class TestHostileInput:
-    @pytest.mark.parametrize("value", HOSTILE, ids=repr)
+    @pytest.mark.parametrize(
+        "value", HOSTILE, ids=[f"{i}-{type(v).__name__}" for i, v in enumerate(HOSTILE)]
+    )
     @pytest.mark.parametrize("name", sorted(CALLS))
     def test_wrong_types_raise_documented_errors(self, name, value):
         """Every public function given a wrong type raises only its documented errors."""
@@ -454,6 +528,120 @@ class TestMalformedFiles:
             defectors.load(path)
 
 
+def _rows(dataset: Dataset, count: int = 2) -> list[dict[str, object]]:
+    return dataset[:count].to_records()
+
+
+class TestHostileFiles:
+    @pytest.mark.parametrize(
+        ("field", "value"),
+        [
+            ("route", ["XXX"] * 1_000_000),
+            ("also_known_as", [1] * 1_000_000),
+            ("sources", [{}] * 1_000_000),
+            ("sectors", ["nope"] * 1_000_000),
+        ],
+    )
+    def test_a_million_bad_items_stop_early(self, tmp_path, dataset, field, value):
+        """A huge array of bad items is refused after the first few, with a short message."""
+        row = {**_rows(dataset, 1)[0], field: value}
+        path = tmp_path / "huge.json"
+        path.write_text(json.dumps([row]), encoding="utf-8")
+        with pytest.raises(DatasetError) as info:
+            defectors.load(path)
+        message = str(info.value)
+        assert (field, 0) == (info.value.field, info.value.index)
+        assert len(message) <= LONGEST_MESSAGE
+        assert f"[{defectors._converter.MAX_ITEM_ERRORS}]" not in message
+
+    def test_a_million_unknown_fields_give_a_short_message(self, tmp_path, dataset):
+        """A record with a million unknown fields names a few of them, briefly."""
+        row = {**_rows(dataset, 1)[0], **{f"x{i}": 1 for i in range(100_000)}}
+        path = tmp_path / "wide.json"
+        path.write_text(json.dumps([row]), encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"unknown field\(s\) 'x0', 'x1', .*\.\.\.") as info:
+            defectors.load(path)
+        assert len(str(info.value)) <= LONGEST_MESSAGE
+
+    @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+    def test_devices_are_refused(self):
+        """load("/dev/zero") is refused at once, not read until memory runs out."""
+        with pytest.raises(DatasetError, match="'/dev/zero' is not a regular file"):
+            defectors.load("/dev/zero")
+
+    @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+    def test_fifos_are_refused_without_blocking(self, tmp_path):
+        """load() of a FIFO with no writer is refused at once instead of blocking forever."""
+        fifo = tmp_path / "fifo"
+        os.mkfifo(fifo)
+        script = f"import defectors; defectors.load({str(fifo)!r})"
+        result = subprocess.run(
+            [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=False
+        )
+        assert "is not a regular file" in result.stderr
+
+    def test_directories_are_refused(self, tmp_path):
+        """A directory is not a data file."""
+        with pytest.raises(DatasetError, match="is not a regular file"):
+            defectors.load(tmp_path)
+
+    def test_empty_path_is_refused(self):
+        """load("") is a ValueError, not the bundled data nor a confusing OSError."""
+        with pytest.raises(ValueError, match="the path is empty"):
+            defectors.load("")
+
+    @pytest.mark.parametrize("text", ["", "   ", "\n\n", "\ufeff", " \t\r\n ", "\n\x1c\n"])
+    def test_files_without_records_are_refused(self, tmp_path, text):
+        """An empty or blank file says it holds no records: [] is the empty dataset."""
+        path = tmp_path / "empty.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"holds no records \(write \[\] for an empty"):
+            defectors.load(path)
+
+    @pytest.mark.parametrize("text", ["[]", " [ ] \n"])
+    def test_an_empty_array_is_an_empty_dataset(self, tmp_path, text):
+        """A JSON array with no records is the empty dataset, on purpose."""
+        path = tmp_path / "empty.json"
+        path.write_text(text, encoding="utf-8")
+        assert Dataset() == defectors.load(path)
+
+    @pytest.mark.parametrize("jsonl", [False, True], ids=["array", "lines"])
+    @pytest.mark.parametrize(
+        "case",
+        [
+            ('"year": ', '"year": 1950, "year": ', "year", "year"),
+            ('"url": ', '"url": "https://x.org", "url": ', "url", "sources"),
+            ('"text": ', '"text": "x", "text": ', "text", "birthplace"),
+        ],
+    )
+    def test_repeated_keys_are_refused(self, tmp_path, dataset, jsonl, case):
+        """A JSON object repeating a key is refused, naming the record, field and key."""
+        old, new, key, field = case
+        records = dataset.filter(born_in="Russia")[:3]
+        text = records.to_jsonl() if jsonl else records.to_json(indent=None)
+        position = text.index(old, text.index('"id"', 1 + text.index('"id"')))
+        path = tmp_path / "dup.json"
+        path.write_text(text[:position] + text[position:].replace(old, new, 1), encoding="utf-8")
+        with pytest.raises(DatasetError, match=f"repeats the key '{key}'") as info:
+            defectors.load(path)
+        assert (1, records[1].id, field) == (
+            info.value.index,
+            info.value.record_id,
+            info.value.field,
+        )
+
+    @pytest.mark.parametrize("field", ["name", "summary", "profession"])
+    def test_lone_surrogates_are_refused(self, tmp_path, dataset, field):
+        """A lone surrogate escaped in a record's text is refused on load, naming the field."""
+        rows = _rows(dataset)
+        rows[1][field] = "Jan \ud800 Novak"
+        path = tmp_path / "surrogate.json"
+        path.write_text(json.dumps(rows), encoding="utf-8")
+        with pytest.raises(DatasetError, match="lone surrogate") as info:
+            defectors.load(path)
+        assert (1, field) == (info.value.index, info.value.field)
+
+
 class TestNothingChangesTheBundledData:
     def test_records_are_frozen(self, dataset):
         """A record's fields cannot be assigned."""
@@ -616,6 +804,241 @@ class TestPickle:
         assert set() == {n for n in names if "lock" in n.lower() or n.startswith("_")}
 
 
+_QUERIES = st.text() | st.integers() | st.none()
+_ERAS = st.lists(st.sampled_from(defectors.eras() + defectors.eras("cold-war")), max_size=3)
+
+#: A Hypothesis strategy for each public error class, over its constructor's arguments.
+ERRORS = {
+    defectors.DefectorsError: st.builds(defectors.DefectorsError, st.text()),
+    defectors.DatasetError: st.builds(
+        defectors.DatasetError,
+        st.text(),
+        index=st.none() | st.integers(0, 10**6),
+        record_id=st.none() | st.text(),
+        field=st.none() | st.text(),
+    ),
+    defectors.InvalidRecordError: st.builds(
+        defectors.InvalidRecordError, st.text(), field=st.none() | st.text()
+    ),
+    defectors.UnknownCountryError: st.builds(
+        defectors.UnknownCountryError,
+        _QUERIES,
+        st.lists(st.text(), max_size=3),
+        by_key=st.booleans(),
+    ),
+    defectors.UnknownDefectorError: st.builds(
+        defectors.UnknownDefectorError, _QUERIES, st.lists(st.text(), max_size=3)
+    ),
+    defectors.UnknownEraError: st.builds(defectors.UnknownEraError, st.text()),
+    defectors.AmbiguousEraError: st.builds(defectors.AmbiguousEraError, st.text(), _ERAS),
+    defectors.UnknownSectorError: st.builds(defectors.UnknownSectorError, st.text()),
+    defectors.PeriodParseError: st.builds(defectors.PeriodParseError, _QUERIES, st.text()),
+}
+
+
+def _same_error(expected: BaseException, actual: BaseException) -> None:
+    """Assert that two errors have the same type, message, arguments and attributes."""
+    assert type(expected) is type(actual)
+    assert str(expected) == str(actual)
+    assert expected.args == actual.args
+    assert vars(expected) == vars(actual)
+
+
+class TestErrorsSurviveProcesses:
+    def test_every_public_error_class_has_a_strategy(self):
+        """The round-trip tests below cover every error class the package exports."""
+        public = {getattr(defectors.exceptions, n) for n in defectors.exceptions.__all__}
+        assert public == set(ERRORS)
+
+    @pytest.mark.parametrize("kind", list(ERRORS), ids=lambda k: k.__name__)
+    @given(data=st.data())
+    def test_pickle_and_copy_keep_type_message_and_attributes(self, kind, data):
+        """Every error pickles (every protocol), copies and deep-copies intact."""
+        error = data.draw(ERRORS[kind])
+        for protocol in range(pickle.HIGHEST_PROTOCOL + 1):
+            _same_error(error, pickle.loads(pickle.dumps(error, protocol)))  # noqa: S301
+        _same_error(error, copy.copy(error))
+        _same_error(error, copy.deepcopy(error))
+
+    @pytest.mark.parametrize("kind", list(ERRORS), ids=lambda k: k.__name__)
+    @given(data=st.data())
+    def test_messages_are_bounded(self, kind, data):
+        """However long the arguments, a message stays short."""
+        error = data.draw(ERRORS[kind])
+        assert len(str(error)) <= LONGEST_MESSAGE
+
+    def test_exceptions_module_imports_nothing_of_the_package(self):
+        """defectors.exceptions imports no defectors module at run time (no import circle)."""
+        tree = ast.parse(Path(defectors.exceptions.__file__).read_text(encoding="utf-8"))
+        guarded = {
+            id(node)
+            for block in ast.walk(tree)
+            if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+            for node in ast.walk(block)
+        }
+        imported = [
+            ast.unparse(node)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.Import, ast.ImportFrom))
+            and id(node) not in guarded
+            and "defectors" in ast.unparse(node)
+        ]
+        assert [] == imported
+
+    def test_public_callables_raise_across_a_process_pool(self, tmp_path, dataset):
+        """Errors of every kind come back from worker processes intact, never hanging."""
+        bad_file = tmp_path / "bad.json"
+        bad_file.write_text('[{"id": "x"}]', encoding="utf-8")
+        record = dataset[0]
+        calls = [
+            functools.partial(defectors.parse_period, "nonsense"),
+            functools.partial(defectors.parse_period, "1956-13"),
+            functools.partial(defectors.normalize_country, "Narnia"),
+            functools.partial(defectors.normalize_place, "Narnia, Atlantis"),
+            functools.partial(defectors.get, "Nobody At All"),
+            functools.partial(defectors.get_country, "XXX"),
+            functools.partial(defectors.get_era, "nobody"),
+            functools.partial(defectors.eras, "nope"),
+            functools.partial(defectors.era_of, "1953"),
+            functools.partial(defectors.era_of, 1800),
+            functools.partial(defectors.parse_sector, "nope"),
+            functools.partial(defectors.successors, "Narnia"),
+            functools.partial(defectors.is_eastern_bloc, "Poland", "1956"),
+            functools.partial(defectors.cite, "nope"),
+            functools.partial(defectors.fold, 5),
+            functools.partial(defectors.load, str(bad_file)),
+            functools.partial(defectors.load, str(tmp_path / "missing.json")),
+            functools.partial(Dataset, [record, record]),
+            functools.partial(dataset.filter, years=(1960, 1950)),
+            functools.partial(dataset.sorted_by, "nope"),
+            functools.partial(attrs.evolve, record, year=1800),
+            functools.partial(defectors.Country, key="XX", name="Narnia"),
+        ]
+        expected = []
+        for call in calls:
+            with pytest.raises(Exception) as info:  # noqa: PT011 - each call's own error
+                call()
+            expected.append(info.value)
+        context = multiprocessing.get_context("spawn")
+        with concurrent.futures.ProcessPoolExecutor(2, mp_context=context) as pool:
+            futures = [pool.submit(call) for call in calls]
+            remote = [f.exception(timeout=60) for f in futures]
+        for local, far in zip(expected, remote, strict=True):
+            assert far is not None
+            _same_error(local, far)
+
+    def test_pool_map_returns_results_and_errors(self):
+        """multiprocessing.Pool.map() over a bad period raises its error, not hangs."""
+        with (
+            multiprocessing.get_context("spawn").Pool(2) as pool,
+            pytest.raises(defectors.PeriodParseError, match="nonsense"),
+        ):
+            pool.map_async(defectors.parse_period, ["1956", "nonsense"]).get(timeout=60)
+
+
+class TestSharedObjectsCannotBeReinitialised:
+    @staticmethod
+    def _examples(dataset):
+        metadata = defectors.metadata()
+        return {
+            Dataset: dataset,
+            defectors.Defector: dataset[0],
+            defectors.Country: defectors.normalize_country("Poland"),
+            defectors.Place: dataset[0].birthplace,
+            defectors.Source: dataset[0].sources[0],
+            defectors.Period: defectors.parse_period("1956"),
+            defectors.Era: defectors.eras()[0],
+            defectors.Metadata: metadata,
+            defectors.DataSource: metadata.sources[0],
+        }
+
+    def test_every_public_class_has_an_example(self, dataset):
+        """The test below covers every public class whose instances may be shared."""
+        classes = {
+            obj
+            for name in defectors.__all__
+            if isinstance(obj := getattr(defectors, name), type)
+            and not issubclass(obj, (BaseException, Enum))
+        }
+        assert classes == set(self._examples(dataset))
+
+    def test_init_again_raises_and_changes_nothing(self, dataset):
+        """Calling __init__ on a built object raises TypeError and leaves it as it was."""
+        for kind, obj in self._examples(dataset).items():
+            before = pickle.dumps(obj)
+            if kind is Dataset:
+                arguments: dict[str, object] = {"records": []}
+            else:
+                arguments = {f.name: getattr(obj, f.name) for f in attrs.fields(kind)}
+                first = attrs.fields(kind)[0].name
+                arguments[first] = getattr(dataset[1] if kind is defectors.Defector else obj, first)
+            with pytest.raises(TypeError, match="cannot run again"):
+                obj.__init__(**arguments)
+            assert before == pickle.dumps(obj), kind
+
+    def test_bundled_dataset_and_countries_stay_whole(self, dataset):
+        """After failed re-initialisation, load() and Poland are unchanged."""
+        with pytest.raises(TypeError):
+            defectors.load().__init__([])
+        with pytest.raises(TypeError):
+            defectors.normalize_country("Poland").__init__(key="POL", name="Narnia")
+        assert len(dataset) == defectors.metadata().record_count == len(defectors.load())
+        assert "Poland" == defectors.normalize_country("POL").name
+
+
+class TestRecordErrors:
+    @pytest.mark.parametrize(
+        ("changes", "field"),
+        [
+            ({"year": 1800}, "year"),
+            ({"id": "Not A Slug"}, "id"),
+            ({"name": "  "}, "name"),
+            ({"summary": ""}, "summary"),
+            ({"sources": ()}, "sources"),
+            ({"origin": defectors.normalize_country("France")}, "origin"),
+            ({"name": "Jan \ud800"}, "name"),
+            ({"also_known_as": ("\udfff",)}, "also_known_as[0]"),
+            ({"profession": "spy\ud800"}, "profession"),
+            ({"defection_place": "\ud800"}, "defection_place"),
+        ],
+    )
+    def test_invalid_values_raise_the_package_error(self, dataset, changes, field):
+        """An invalid record raises InvalidRecordError (a ValueError) naming the field."""
+        with pytest.raises(defectors.InvalidRecordError) as info:
+            attrs.evolve(dataset[0], **changes)
+        assert isinstance(info.value, ValueError)
+        assert isinstance(info.value, DefectorsError)
+        assert field == info.value.field
+
+    @pytest.mark.parametrize(
+        "build",
+        [
+            lambda: defectors.Place(text="\ud800"),
+            lambda: defectors.Source(url="https://x.org/\ud800"),
+            lambda: defectors.Source(url="https://x.org", title="\udc00"),
+            lambda: defectors.Country(key="atlantis", name="Atlantis"),
+            lambda: defectors.Period(
+                start=dt.date(1957, 1, 1), end=dt.date(1956, 12, 31), precision="year"
+            ),
+        ],
+    )
+    def test_other_constructors_raise_the_package_error(self, build):
+        """Places, sources, countries and periods refuse invalid values the same way."""
+        with pytest.raises(defectors.InvalidRecordError):
+            build()
+
+    def test_datetime_is_not_a_retrieval_day(self):
+        """Source(retrieved=datetime) is refused: to_json would drop its time."""
+        with pytest.raises(TypeError, match=r"retrieved must be a datetime\.date"):
+            defectors.Source(url="https://x.org", retrieved=dt.datetime(2020, 1, 1, 12, 30))  # noqa: DTZ001
+
+    @given(record=defector_strategy())
+    def test_generated_records_round_trip_through_json(self, record):
+        """Every record the strategies make writes to JSON and reads back equal."""
+        rows = json.loads(Dataset([record]).to_json())
+        assert record == defectors.converter.structure(rows[0], Defector)
+
+
 RUN_FROM_ELSEWHERE = textwrap.dedent(
     """
     import sys
@@ -775,3 +1198,98 @@ class TestLazyImports:
     def test_dir_lists_every_public_name(self):
         """dir(defectors) lists every public name, imported yet or not."""
         assert set(defectors.__all__) <= set(dir(defectors))
+
+
+#: Inputs that made a regular expression or a loop take super-linear time, run in a fresh
+#: interpreter so that a regression fails at the timeout instead of hanging the suite.
+LINEAR_TIME = textwrap.dedent(
+    """
+    import defectors
+    ds = defectors.load()
+    n = 1_000_000
+    hostile = [" " * n, "x" + " " * n + "y", "a" + " " * n + "(", "a (" * (n // 3), "(" * n]
+    for text in hostile:
+        for call in (defectors.normalize_place, defectors.normalize_country,
+                     defectors.parse_period, defectors.get_era, defectors.get):
+            try:
+                call(text)
+            except (LookupError, ValueError):
+                pass
+    assert ds.search("a " * n) == ds.search("a")
+    assert ds.search("milosz " * n)
+    print("ok")
+    """
+)
+
+
+class TestLinearTime:
+    def test_hostile_text_finishes(self):
+        """Megabyte runs of spaces and repeated words are handled at once, not in hours."""
+        result = subprocess.run(
+            [sys.executable, "-c", LINEAR_TIME],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
+        assert (0, "ok") == (result.returncode, result.stdout.strip()), result.stderr[-2000:]
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Germany (Weimar Republic)", ("DEU", "weimar-republic")),
+            ("Germany   (Weimar Republic)   ", ("DEU", "weimar-republic")),
+            ("Ukraine, Russian Empire", ("UKR", "russian-empire")),
+        ],
+    )
+    def test_place_forms_still_read(self, text, expected):
+        """The parenthesis and comma forms read as before the regular expression went."""
+        place = defectors.normalize_place(text)
+        assert expected == (place.country.key, place.polity.key)
+
+    @pytest.mark.parametrize("text", ["(Poland)", " (Poland)", "Poland ()", "A (B) (C)"])
+    def test_malformed_parentheses_are_unknown(self, text):
+        """A parenthesis form with an empty or nested part names no place."""
+        with pytest.raises(defectors.UnknownCountryError):
+            defectors.normalize_place(text)
+
+
+INVISIBLE = ["\u200b", "\u00ad", "\ufeff", "\u200e", "\u200f", "\u2060", "\u202e", "\u2066"]
+
+
+class TestLookups:
+    @pytest.mark.parametrize("mark", INVISIBLE, ids=lambda c: f"U+{ord(c):04X}")
+    def test_invisible_characters_are_ignored(self, mark):
+        """Zero-width spaces, soft hyphens, BOMs and direction marks do not defeat lookups."""
+        assert ("POL", "czeslaw-milosz", "Khrushchev", "1956") == (
+            defectors.normalize_country(f"{mark}Pol{mark}and{mark}").key,
+            defectors.get(f"Czes{mark}law Mi{mark}losz").id,
+            defectors.get_era(f"khru{mark}shchev").name,
+            str(defectors.parse_period(f"{mark}19{mark}56")),
+        )
+
+    def test_exact_name_wins_over_an_earlier_folded_one(self, dataset):
+        """get("Jan Novak") finds Jan Novak even after a Jan Novák; folding finds the first."""
+        first = attrs.evolve(dataset[0], id="jan-novak-1", name="Jan Novák")
+        second = attrs.evolve(dataset[1], id="jan-novak-2", name="Jan Novak")
+        both = Dataset([first, second])
+        assert (second, first, first) == (
+            both.get("Jan Novak"),
+            both.get("Jan Novák"),
+            both.get("JAN NOVAK"),
+        )
+
+    def test_other_name_exact_match_wins_too(self, dataset):
+        """An exact other name also wins over an earlier folded name."""
+        first = attrs.evolve(dataset[0], id="a", name="Émile Roux")
+        second = attrs.evolve(dataset[1], id="b", also_known_as=("Emile Roux",))
+        assert second == Dataset([first, second]).get("Emile Roux")
+
+    def test_name_that_folds_to_nothing_is_found(self, dataset):
+        """A name of marks and invisible characters only is found by its exact text."""
+        odd = attrs.evolve(dataset[0], id="odd", name="\u0301\u200b")
+        assert odd == Dataset([dataset[1], odd]).get("\u0301\u200b")
+
+    def test_repeated_search_words_count_once(self, dataset):
+        """Searching a word many times finds what searching it once finds."""
+        assert dataset.search("milosz") == dataset.search("milosz " * 1000)

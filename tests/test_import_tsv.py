@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import errno
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -209,3 +211,75 @@ class TestRefusals:
         path.write_text("name\tyear\nX\t1970\n", encoding="utf-8")
         with pytest.raises(ValueError, match="missing columns profession"):
             tool.read_tsv(path)
+
+
+class TestAtomicWrites:
+    @staticmethod
+    def _snapshot(data: Path) -> dict[str, bytes]:
+        """Give the data file an old CSV beside it; return every file's bytes by name."""
+        data.with_suffix(".csv").write_bytes(b"old csv\n")
+        return {p.name: p.read_bytes() for p in data.parent.iterdir()}
+
+    def test_full_disk_while_writing_changes_nothing(self, workspace, monkeypatch, capsys):
+        """A write failing part-way (a full disk) leaves every file as it was, no leftovers."""
+        data, ids = workspace
+        before = self._snapshot(data)
+        real_fsync = os.fsync
+        calls = []
+
+        def fsync(fd):
+            calls.append(fd)
+            if len(calls) == 2:  # the second file: the CSV
+                raise OSError(errno.ENOSPC, "No space left on device")
+            real_fsync(fd)
+
+        monkeypatch.setattr(os, "fsync", fsync)
+        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)]
+        assert 1 == tool.main(args)
+        assert before == {p.name: p.read_bytes() for p in data.parent.iterdir()}
+        assert "No space left on device" in capsys.readouterr().err
+
+    def test_failure_before_writing_changes_nothing(self, workspace, monkeypatch):
+        """A failure making the CSV leaves the JSON unchanged (it used to be written first)."""
+        data, ids = workspace
+        before = self._snapshot(data)
+
+        def fail(_self):
+            raise OSError(errno.ENOSPC, "No space left on device")
+
+        monkeypatch.setattr(defectors.Dataset, "to_csv", fail)
+        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)]
+        assert 1 == tool.main(args)
+        assert before == {p.name: p.read_bytes() for p in data.parent.iterdir()}
+
+    def test_success_replaces_all_three_and_leaves_no_temporary_files(self, workspace):
+        """On success the JSON, CSV and id list are all new, and only they are there."""
+        data, ids = workspace
+        assert 0 == tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        assert {"defectors.json", "defectors.csv", "ids.txt"} == {
+            p.name for p in data.parent.iterdir()
+        }
+        assert 130 == len(ids.read_text().split())
+
+
+class TestSplitName:
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Viktor Suvorov (Vladimir Rezun)", ("Viktor Suvorov", ("Vladimir Rezun",))),
+            ("  Jane Roe  ( Jana Rová )  ", ("Jane Roe", ("Jana Rová",))),
+            ("A (B) (C)", ("A (B)", ("C",))),
+            ("Name(Other)", ("Name(Other)", ())),
+            ("Name ()", ("Name ()", ())),
+            ("(Other)", ("(Other)", ())),
+            ("Plain Name", ("Plain Name", ())),
+        ],
+    )
+    def test_forms(self, text, expected):
+        """A trailing parenthesised name after a space is an other name; nothing else is."""
+        assert expected == tool.split_name(text)
+
+    def test_long_runs_of_spaces(self):
+        """A million spaces before a parenthesis split at once (the old regex took hours)."""
+        assert ("a", ()) == tool.split_name("a" + " " * 1_000_000)
+        assert ("a", ("b",)) == tool.split_name("a" + " " * 1_000_000 + "(b)")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import importlib.metadata
 import os
 import subprocess
@@ -95,3 +96,69 @@ class TestPackageData:
     def test_tests_use_installed_package(self):
         """The tests import the installed package, not the source tree."""
         assert REPO / "src" not in Path(defectors.__file__).resolve().parents
+
+
+def _requirement_names(requirements: list[object]) -> set[str]:
+    """Return the project names of PEP 508 requirement strings (group includes skipped)."""
+    names = set()
+    for item in requirements:
+        if isinstance(item, str):
+            name = item.split(";")[0]
+            for stop in "<>=!~[ ":
+                name = name.split(stop)[0]
+            names.add(name.strip().lower())
+    return names
+
+
+class TestDocsBuildsAgree:
+    @staticmethod
+    def _pyproject() -> dict[str, typing.Any]:
+        tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+        with (REPO / "pyproject.toml").open("rb") as handle:
+            return tomllib.load(handle)
+
+    def test_docs_group_holds_every_optional_import(self):
+        """The docs group holds every extra's packages: autodoc imports defectors.testing."""
+        project = self._pyproject()
+        extras = {
+            name
+            for requirements in project["project"]["optional-dependencies"].values()
+            for name in _requirement_names(requirements)
+        }
+        docs = _requirement_names(project["dependency-groups"]["docs"])
+        assert set() == extras - docs
+
+    def test_read_the_docs_installs_the_group_and_the_bare_package(self):
+        """.readthedocs.yaml installs the docs group and the package, nothing else."""
+        text = (REPO / ".readthedocs.yaml").read_text(encoding="utf-8")
+        installs = [
+            line.strip()[2:].strip()
+            for line in text.splitlines()
+            if line.strip().startswith("- ") and "pip install" in line
+        ]
+        assert [
+            "python -m pip install --upgrade pip",
+            "python -m pip install --group docs",
+            "python -m pip install .",
+        ] == installs
+
+    def test_nox_installs_the_same(self):
+        """Nox -s docs installs the docs group and the bare package, as Read the Docs does."""
+        tree = ast.parse((REPO / "noxfile.py").read_text(encoding="utf-8"))
+        session = next(
+            node
+            for node in ast.walk(tree)
+            if isinstance(node, ast.FunctionDef) and node.name == "docs"
+        )
+        installs = [
+            ast.unparse(node)
+            for node in ast.walk(session)
+            if isinstance(node, ast.Call) and ast.unparse(node.func) == "session.install"
+        ]
+        assert ["session.install(*_group('docs'))", "session.install('.')"] == installs
+
+    def test_contributing_guide_gives_the_same_commands(self):
+        """The contributing guide's manual build installs the group and the package too."""
+        text = (REPO / "docs" / "contributing.md").read_text(encoding="utf-8")
+        assert "python -m pip install . --group docs" in text
+        assert "sphinx-build -W -n" in text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
+import re
 import sys
 import textwrap
 from collections.abc import Callable, Hashable, Sequence
@@ -15,7 +17,7 @@ from defectors._eras import SCHEMES, Era, eras_of
 from defectors._model import FIRST_YEAR, LAST_YEAR, Country, Defector, Sector
 from defectors._normalize import normalize_country
 from defectors._query import FIELDS, Field
-from defectors.exceptions import DefectorsError, quote
+from defectors.exceptions import DefectorsError, UnknownEraError, quote
 
 __all__ = ["main"]
 
@@ -34,15 +36,83 @@ examples:
 """
 
 
+#: Characters a terminal would act on or that would disguise the text around them: C0 and C1
+#: controls (escape sequences can set the title or clear the screen), zero-width and direction
+#: characters, line and paragraph separators, the byte order mark and tag characters. Text
+#: from a data file shows them escaped, as Python writes them (``\x1b``, ``\u202e``).
+_UNSAFE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f"
+    "\ufeff\ufff9-\ufffb\U000e0000-\U000e007f]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")  # "\x1b", "\u202e", ...
+
+
+def _safe(text: str) -> str:
+    """Return *text* with the characters of :data:`_UNSAFE` escaped, safe for a terminal."""
+    return _UNSAFE.sub(_escape, text)
+
+
+class _Symbols:
+    """The typographic characters of the output, or ASCII ones where stdout cannot show them."""
+
+    TYPOGRAPHIC = ("…", "–", "█")
+    ASCII = ("...", "-", "#")
+    ellipsis, dash, bar = TYPOGRAPHIC
+
+    @classmethod
+    def fit(cls, out: TextIO) -> None:
+        """Fall back to ASCII when *out*'s encoding cannot write the typographic characters."""
+        try:
+            codecs.encode("".join(cls.TYPOGRAPHIC), out.encoding or "utf-8")
+        except (UnicodeEncodeError, LookupError):
+            cls.ellipsis, cls.dash, cls.bar = cls.ASCII
+        else:
+            cls.ellipsis, cls.dash, cls.bar = cls.TYPOGRAPHIC
+
+
+class _Terminal:
+    """
+    A text stream for people: data escaped (see _safe), unencodable characters replaced.
+
+    A name that the stream's encoding (ASCII, say) cannot hold is written with Python's
+    backslash escapes rather than failing part-way through the output.
+    """
+
+    def __init__(self, out: TextIO) -> None:
+        self.out = out
+        self.encoding = out.encoding or "utf-8"
+
+    def write(self, text: str) -> None:
+        """Write *text*, escaping what the encoding cannot hold."""
+        try:
+            text.encode(self.encoding)
+        except UnicodeEncodeError:
+            text = text.encode(self.encoding, "backslashreplace").decode(self.encoding)
+        except LookupError:  # pragma: no cover - an encoding Python does not know
+            text = text.encode("ascii", "backslashreplace").decode("ascii")
+        self.out.write(text)
+
+    def writelines(self, lines: Sequence[str]) -> None:
+        """Write each of *lines*."""
+        for line in lines:
+            self.write(line)
+
+
 def _cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    text = _safe(text)
+    if len(text) <= width:
+        return text
+    return text[: width - len(_Symbols.ellipsis)] + _Symbols.ellipsis
 
 
 def _country(country: Country | None) -> str:
     return "" if country is None else country.name
 
 
-def _table(out: TextIO, records: Dataset) -> None:
+def _table(out: _Terminal, records: Dataset) -> None:
     """Year, name, origin, destination and profession, cut to fit 80 columns."""
     columns = (("Year", 4), ("Name", 24), ("Origin", 13), ("Destination", 13), ("Profession", 16))
     out.write("  ".join(title.ljust(w) for title, w in columns).rstrip() + "\n")
@@ -67,23 +137,24 @@ def _table(out: TextIO, records: Dataset) -> None:
 
 def _write_exact(out: TextIO, text: str) -> None:
     """
-    Write *text* byte for byte, with no newline translation.
+    Write *text* byte for byte as UTF-8, with no newline translation.
 
     A text stream on Windows turns every line feed into CR LF, so the CSV's own CR LF line
-    ends would come out doubled: machine formats go to the underlying binary buffer instead.
+    ends would come out doubled: machine formats go to the underlying binary buffer instead,
+    always as UTF-8 (the encoding of the data files), whatever the terminal's encoding.
     """
     buffer = getattr(out, "buffer", None)
     if buffer is None:
         out.write(text)
         return
     out.flush()
-    buffer.write(text.encode(out.encoding or "utf-8", out.errors or "strict"))
+    buffer.write(text.encode("utf-8"))
     buffer.flush()
 
 
 def _emit(out: TextIO, records: Dataset, fmt: str) -> None:
     if fmt == "table":
-        _table(out, records)
+        _table(_Terminal(out), records)
     elif fmt == "csv":
         _write_exact(out, records.to_csv())
     elif fmt == "json":
@@ -92,7 +163,7 @@ def _emit(out: TextIO, records: Dataset, fmt: str) -> None:
         _write_exact(out, records.to_jsonl())
 
 
-def _show(out: TextIO, record: Defector) -> None:
+def _show(out: _Terminal, record: Defector) -> None:
     lines = [
         ("Id", record.id),
         ("Name", record.name),
@@ -117,7 +188,7 @@ def _show(out: TextIO, record: Defector) -> None:
     for label, value in lines:
         if not value:
             continue
-        line = f"{label + ':':<14} {value}"
+        line = f"{label + ':':<14} {_safe(value)}"
         if label != "Source":  # an address is kept whole, however long
             # Wrapped to 80 columns, continuing under the value column.
             line = textwrap.fill(line, width=WIDTH, subsequent_indent=" " * 15)
@@ -128,20 +199,20 @@ def _label(key: Hashable, field: str) -> str:
     if key is None:
         return "(none)"
     if isinstance(key, (Country, Era)):
-        return key.name
+        return _safe(key.name)
     if isinstance(key, Sector):
         return key.value
     return f"{key}s" if field == "decade" else str(key)
 
 
-def _stats(out: TextIO, records: Dataset, field: Field) -> None:
+def _stats(out: _Terminal, records: Dataset, field: Field) -> None:
     counts = records.count_by(field)
     labels = {key: _label(key, field) for key in counts}
     most = max(counts.values(), default=0)
     label_width = min(max((len(v) for v in labels.values()), default=0), 30)
     out.write(f"{field.replace('_', ' ').capitalize():<{label_width}}  Count\n")
     for key, count in counts.items():
-        bar = "█" * max(1, round(count * BAR / most)) if most else ""
+        bar = _Symbols.bar * max(1, round(count * BAR / most)) if most else ""
         out.write(f"{_cut(labels[key], label_width):<{label_width}}  {count:>5}  {bar}\n")
     if field == "sector":
         out.write("(a record counts once under each of its sectors)\n")
@@ -224,7 +295,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO)
 
 
 def _data(args: argparse.Namespace) -> Dataset:
-    return load(args.data) if args.data else load()
+    # --data "" is an error (load() says so), never a silent fall back to the bundled data.
+    return load(args.data) if args.data is not None else load()
 
 
 def _years(start: int | None, end: int | None) -> tuple[int, int] | None:
@@ -264,15 +336,14 @@ def _cmd_search(args: argparse.Namespace, out: TextIO) -> None:
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
     record = _data(args).get(args.key)
     if args.format == "json":
-        out.write(
-            json.dumps(Dataset([record]).to_records()[0], indent=2, ensure_ascii=False) + "\n"
-        )
+        row = Dataset([record]).to_records()[0]
+        _write_exact(out, json.dumps(row, indent=2, ensure_ascii=False) + "\n")
     else:
-        _show(out, record)
+        _show(_Terminal(out), record)
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
-    _stats(out, _data(args), args.by)
+    _stats(_Terminal(out), _data(args), args.by)
 
 
 def _cmd_country(args: argparse.Namespace, out: TextIO) -> None:
@@ -288,17 +359,25 @@ def _cmd_country(args: argparse.Namespace, out: TextIO) -> None:
     )
     years = ""
     if country.start is not None or country.end is not None:
-        years = f", {country.start or '?'}–{country.end or ''}"
+        years = f", {country.start or '?'}{_Symbols.dash}{country.end or ''}"
     status = "historical state" if country.historic else "current state"
-    out.write(f"{country.key}\t{country.name} ({status}{years}{'; ' + codes if codes else ''})\n")
+    _Terminal(out).write(
+        f"{country.key}\t{country.name} ({status}{years}{'; ' + codes if codes else ''})\n"
+    )
 
 
 def _cmd_era(args: argparse.Namespace, out: TextIO) -> None:
     text = " ".join(args.when)
-    when: int | str = int(text) if text.isdigit() else text
-    out.writelines(
-        f"{era.name}\t{era.start.isoformat()} – {era.end.isoformat()}\n"
-        for era in eras_of(when, scheme=args.scheme)
+    when: int | str = int(text) if text.isascii() and text.isdigit() else text
+    found = eras_of(when, scheme=args.scheme)
+    if not found:
+        msg = f"{quote(text)} lies outside every era of {args.scheme!r} (1917-11-07 .. 1991-12-26)"
+        raise UnknownEraError(msg)
+    _Terminal(out).writelines(
+        [
+            f"{era.name}\t{era.start.isoformat()} {_Symbols.dash} {era.end.isoformat()}\n"
+            for era in found
+        ]
     )
 
 
@@ -311,6 +390,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     out = sys.stdout
+    if out is None:  # started with standard output closed (``defectors list >&-``)
+        _error("standard output is closed: there is nowhere to write")
+        return 1
+    _Symbols.fit(out)
     try:
         status = _run(args, parser, out)
         out.flush()
@@ -319,9 +402,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         _silence_stdout()
         return 0
     except (DefectorsError, ValueError, TypeError, OSError) as exc:
-        sys.stderr.write(f"defectors: error: {_one_line(exc)}\n")
+        _error(_one_line(exc))
         return 1
     return status
+
+
+def _error(message: str) -> None:
+    """Write one error line on stderr, escaped like the output and in its encoding."""
+    if sys.stderr is not None:  # pragma: no branch - closed too: nothing can be said
+        _Terminal(sys.stderr).write(f"defectors: error: {_safe(message)}\n")
 
 
 def _one_line(exc: BaseException) -> str:

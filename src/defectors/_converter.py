@@ -26,6 +26,9 @@ from defectors._reader import (
 
 __all__ = ["configure_converter", "converter", "make_converter"]
 
+#: How many bad items of one array are reported before reading it stops.
+MAX_ITEM_ERRORS = 3
+
 #: The record types read from JSON objects (``Country`` is read from its key).
 _RECORD_TYPES: tuple[object, ...] = (Defector, Place, Source)
 
@@ -64,6 +67,8 @@ def _array_hook(conv: cattrs.Converter) -> Any:  # noqa: ANN401 - a cattrs hook
                 # As cattrs does; Exception.add_note() is Python 3.11+.
                 exc.__notes__ = [*getattr(exc, "__notes__", ()), note]  # type: ignore[attr-defined]
                 errors.append(exc)
+                if len(errors) == MAX_ITEM_ERRORS:
+                    break  # a hostile array may hold millions of bad items: stop here
         if errors:
             msg = f"While structuring {type_!r}"
             raise IterableValidationError(msg, errors, type_)
@@ -107,7 +112,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
       :class:`~defectors.Confidence`) by value;
     * ``str``, ``int`` and ``bool`` strictly: ``"1956"`` is not an ``int`` and ``1956`` is not
       a ``str``, where cattrs by default would convert them silently;
-    * tuples (``tuple[str, ...]``, ...) from JSON arrays only, and the record types
+    * tuples (``tuple[str, ...]``, ...) from JSON arrays only (with detailed validation,
+      reporting the first three bad items of an array, not every one), and the record types
       (:class:`~defectors.Defector`, :class:`~defectors.Place`, :class:`~defectors.Source`)
       from JSON objects only: a string is not a list of its characters, nor a list an empty
       object.

@@ -2,22 +2,23 @@
 
 from __future__ import annotations
 
-import errno
+import heapq
 import json
 import os
 import re
 import threading
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
-from itertools import chain
+from itertools import chain, islice
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
 
 import attrs
 
 from defectors._countries import MISSING as _MISSING
 from defectors._data import read_text
+from defectors._files import EMPTY, JsonReader, read_file
 from defectors._lazy import once
-from defectors._model import Defector, Outcome, Sector
+from defectors._model import Defector, Outcome, Sector, refuse_reinit
 from defectors._reader import structure_defector
 from defectors.exceptions import DatasetError, quote
 
@@ -93,6 +94,8 @@ class Dataset(Sequence[Defector]):
     _search_index: tuple[tuple[str, str], ...] | None
 
     def __init__(self, records: Iterable[Defector] = ()) -> None:
+        if hasattr(self, "_records"):  # load()'s dataset is shared: it must never change
+            raise TypeError("a Dataset is immutable: __init__ cannot run again")
         items = tuple(records)
         by_id: dict[str, Defector] = {}
         for index, record in enumerate(items):
@@ -122,12 +125,12 @@ class Dataset(Sequence[Defector]):
 
     def __setattr__(self, name: str, value: object) -> None:
         """Refuse: a dataset cannot be changed."""
-        msg = f"cannot assign to {name!r}: a Dataset cannot be changed"
+        msg = f"cannot assign to {quote(name)}: a Dataset cannot be changed"
         raise AttributeError(msg)
 
     def __delattr__(self, name: str) -> None:
         """Refuse: a dataset cannot be changed."""
-        msg = f"cannot delete {name!r}: a Dataset cannot be changed"
+        msg = f"cannot delete {quote(name)}: a Dataset cannot be changed"
         raise AttributeError(msg)
 
     # -- Sequence protocol -------------------------------------------------------------
@@ -636,7 +639,9 @@ def _message(exc: BaseException) -> str:
     import cattrs  # noqa: PLC0415 - only for a malformed record
 
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(quote(f) for f in sorted(exc.extra_fields))}"
+        extra = heapq.nsmallest(4, map(str, exc.extra_fields))  # not all of a million
+        more = ", ..." if len(exc.extra_fields) > len(extra) else ""
+        return f"unknown field(s) {', '.join(quote(f) for f in extra)}{more}"
     if isinstance(exc, KeyError):
         return "required field missing"
     return str(exc)
@@ -660,7 +665,7 @@ def _field_of(path: str, exc: BaseException) -> str | None:
 
 def _describe(exc: BaseException) -> tuple[str, str | None]:
     """Return a one-line message and the first field at fault for a structuring error."""
-    leaves = list(_leaves(exc))
+    leaves = list(islice(_leaves(exc), 5))  # the first few problems are enough
     message = "; ".join(f"{_message(e)} @ {p}" if p != "$" else _message(e) for p, e in leaves)
     fields = [_field_of(p, e) for p, e in leaves]
     return message, next((f for f in fields if f is not None), None)
@@ -701,16 +706,19 @@ def _explain(row: dict[str, Any], index: int) -> Defector:
 
 def _parse(text: str, origin: str) -> list[Any]:
     stripped = text.lstrip("\ufeff \t\r\n")
+    if not stripped:  # a truncated file must not read as "no records"
+        raise DatasetError(f"{origin} {EMPTY}")
+    reader = JsonReader()  # refuses a key repeated in an object (checked below)
     if stripped.startswith("["):
         try:
-            data = json.loads(stripped)
+            data = reader.loads(stripped)
         except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
             raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
         except RecursionError:
             raise DatasetError(f"{origin} nests arrays or objects too deeply") from None
         if not isinstance(data, list):  # pragma: no cover - a "[" text parses to a list
             raise DatasetError(f"{origin} must hold a JSON array of records")
-        return cast("list[Any]", data)  # type: ignore[redundant-cast] # for pyright
+        return reader.checked(cast("list[Any]", data), origin, lines=False)  # type: ignore[redundant-cast] # for pyright
     rows: list[Any] = []
     # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+2029 and U+0085,
     # which to_jsonl() leaves unescaped inside strings (a trailing "\r" is JSON whitespace).
@@ -718,7 +726,7 @@ def _parse(text: str, origin: str) -> list[Any]:
         if not line.strip():
             continue
         try:
-            rows.append(json.loads(line))
+            rows.append(reader.loads(line))
         except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
             raise DatasetError(
                 f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
@@ -727,7 +735,7 @@ def _parse(text: str, origin: str) -> list[Any]:
             raise DatasetError(
                 f"{origin} line {number} nests arrays or objects too deeply"
             ) from None
-    return rows
+    return reader.checked(rows, origin, lines=True)
 
 
 @once
@@ -755,13 +763,15 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         A :class:`Dataset`.
 
     Raises:
-        DatasetError: The file is not JSON, not an array of records, a record is malformed
-            (the message names the record's index, its id and the field), or two records
-            share an id.
+        DatasetError: The file is not a regular file (a directory, a device, a FIFO), not
+            UTF-8, not JSON, not an array of records, holds no records at all (an empty or
+            blank file: write ``[]`` for an empty dataset), repeats a key in an object, a
+            record is malformed (the message names the record's index, its id and the field,
+            and the first few problems only), or two records share an id.
         FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
             (a name too long for the system is quoted cut short).
-        ValueError: *path* cannot be a file name (it holds a NUL character or a lone
-            surrogate).
+        ValueError: *path* cannot be a file name (it is empty, or holds a NUL character or
+            a lone surrogate).
         TypeError: *path* is not a string or path.
 
     Example:
@@ -776,24 +786,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
     """
     if path is None:
         return _bundled()
-    if not isinstance(path, (str, os.PathLike)):
-        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
-        raise TypeError(msg)
-    name = quote(os.fspath(path))
-    try:
-        with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
-    except ValueError as exc:  # open() refuses a NUL character or a lone surrogate
-        msg = f"{name} cannot be a file name: {exc}"
-        raise ValueError(msg) from None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            # Refused for its length alone: say so without repeating the whole name. Any
-            # other OSError (a missing file, say) goes up unchanged, filename and all.
-            raise OSError(exc.errno, exc.strerror, name) from exc
-        raise
+    text, name = read_file(path)  # a regular file's UTF-8 text, or a documented error
     return _structure(_parse(text, name))
 
 
@@ -817,6 +810,8 @@ class DataSource:
     url: str | None
     revision: str | None
     description: str | None
+
+    __attrs_pre_init__ = refuse_reinit
 
 
 @attrs.frozen(kw_only=True)
@@ -843,6 +838,8 @@ class Metadata:
     attribution: str
     sources: tuple[DataSource, ...]
     record_count: int
+
+    __attrs_pre_init__ = refuse_reinit
 
 
 @once

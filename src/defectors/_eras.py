@@ -14,7 +14,7 @@ from typing import Final
 import attrs
 
 from defectors._lazy import once
-from defectors._model import Defector
+from defectors._model import Defector, IsInstance, refuse_reinit
 from defectors._periods import Period, parse_period
 from defectors._text import fold
 from defectors.exceptions import AmbiguousEraError, UnknownEraError, quote
@@ -68,11 +68,13 @@ class Era:
     .. versionadded:: 0.1.0
     """
 
-    name: str
-    scheme: str
-    start: dt.date
-    end: dt.date
-    event: str = attrs.field(eq=False)
+    name: str = attrs.field(validator=IsInstance(str))
+    scheme: str = attrs.field(validator=IsInstance(str))
+    start: dt.date = attrs.field(validator=IsInstance(dt.date))
+    end: dt.date = attrs.field(validator=IsInstance(dt.date))
+    event: str = attrs.field(eq=False, validator=IsInstance(str))
+
+    __attrs_pre_init__ = refuse_reinit
 
     def __str__(self) -> str:
         """Return the era's name."""

@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
+import threading
 from collections.abc import Iterable
 from typing import Any, cast
 
 import attrs
 
-from defectors.exceptions import quote
+from defectors.exceptions import InvalidRecordError, quote
 
 __all__ = [
     "ORIGIN_KEYS",
@@ -37,7 +38,9 @@ _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 #: The form of :attr:`Defector.wikipedia`: an English Wikipedia article's address, its title
 #: percent-encoded or plain, without a fragment, a query or white space.
 WIKIPEDIA_PREFIX = "https://en.wikipedia.org/wiki/"
-_WIKIPEDIA_RE = re.compile(r"https://en\.wikipedia\.org/wiki/[^\s#?/][^\s#?]*")
+_WIKIPEDIA_RE = re.compile(
+    r"https://en\.wikipedia\.org/wiki/[^\s#?/\x00-\x1f\x7f][^\s#?\x00-\x1f\x7f]*"
+)
 
 
 class Sector(enum.Enum):
@@ -126,12 +129,44 @@ class SourceKind(enum.Enum):
 
 def _fail(kind: type[Exception], field: str, message: str) -> Exception:
     """Return an exception of *kind* that also says which field it is about."""
+    if kind is ValueError:
+        return InvalidRecordError(message, field=field)
     exc = kind(message)
     exc.field = field  # type: ignore[attr-defined]
     return exc
 
 
-class _IsInstance:
+def refuse_reinit(self: object) -> None:
+    """
+    An ``__attrs_pre_init__``: refuse to run ``__init__`` again on a built instance.
+
+    Records are shared (the bundled dataset, the country table), so re-running ``__init__``
+    on one would change it for every holder.
+    """
+    first = type(self).__attrs_attrs__[0].name  # type: ignore[attr-defined]
+    try:
+        object.__getattribute__(self, first)
+    except AttributeError:
+        return
+    msg = f"{type(self).__name__} objects are immutable: __init__ cannot run again"
+    raise TypeError(msg)
+
+
+def _check_text(field: str, value: str) -> None:
+    """Refuse a string that is not valid Unicode text: one holding a lone surrogate."""
+    if value.isascii():
+        return
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        msg = (
+            f"{field} holds a lone surrogate ({quote(exc.object[exc.start : exc.end])} at "
+            f"{exc.start}), which is not text: it cannot be written as UTF-8"
+        )
+        raise InvalidRecordError(msg, field=field) from None
+
+
+class IsInstance:
     """
     An attrs validator: the value is an instance of *kind* (or ``None``, when optional).
 
@@ -152,10 +187,12 @@ class _IsInstance:
             expected = self.kind.__name__ + (" or None" if self.optional else "")
             msg = f"{attribute.name} must be {expected}, not {type(value).__name__}"
             raise _fail(TypeError, attribute.name, msg)
+        if self.kind is str:
+            _check_text(attribute.name, cast("str", value))
 
 
 class _TupleOf:
-    """An attrs validator: the value is a tuple of instances of *kind* (see _IsInstance)."""
+    """An attrs validator: the value is a tuple of instances of *kind* (see IsInstance)."""
 
     __slots__ = ("kind",)
 
@@ -174,14 +211,16 @@ class _TupleOf:
                     f"not {type(item).__name__}"
                 )
                 raise _fail(TypeError, attribute.name, msg)
+            if self.kind is str:
+                _check_text(f"{attribute.name}[{index}]", cast("str", item))
 
 
 def _tuple_of(kind: type[Any]) -> _TupleOf:
     return _TupleOf(kind)
 
 
-def _optional(kind: type[Any]) -> _IsInstance:
-    return _IsInstance(kind, optional=True)
+def _optional(kind: type[Any]) -> IsInstance:
+    return IsInstance(kind, optional=True)
 
 
 def _optional_year(
@@ -190,6 +229,38 @@ def _optional_year(
     if value is not None and (type(value) is not int):
         msg = f"{attribute.name} must be an int or None, not {type(value).__name__}"
         raise _fail(TypeError, attribute.name, msg)
+
+
+class _Building(threading.local):
+    """Whether this thread is building the package's country table (see ``table_entry``)."""
+
+    active = False
+
+
+_BUILDING = _Building()
+
+
+def table_entry(**fields: Any) -> Country:  # noqa: ANN401 - the table's JSON fields
+    """Build an entry of the package's country table (only ``_countries`` calls this)."""
+    _BUILDING.active = True
+    try:
+        return Country(**fields)
+    finally:
+        _BUILDING.active = False
+
+
+def _check_in_table(key: str) -> None:
+    """Refuse a key the package's table lacks: such a country would not load back."""
+    if _BUILDING.active:
+        return
+    from defectors._countries import country_table  # noqa: PLC0415 - built after this module
+
+    if key not in country_table():
+        msg = (
+            f"no country or polity of the package's table has the key {quote(key)}: "
+            "get countries from normalize_country() or get_country()"
+        )
+        raise InvalidRecordError(msg, field="key")
 
 
 @attrs.frozen(kw_only=True, order=False)
@@ -219,14 +290,20 @@ class Country:
     .. versionadded:: 0.1.0
     """
 
-    key: str = attrs.field(validator=_IsInstance(str))
-    name: str = attrs.field(eq=False, validator=_IsInstance(str))
+    key: str = attrs.field(validator=IsInstance(str))
+    name: str = attrs.field(eq=False, validator=IsInstance(str))
     alpha_2: str | None = attrs.field(default=None, eq=False, repr=False)
     alpha_3: str | None = attrs.field(default=None, eq=False, repr=False)
     alpha_4: str | None = attrs.field(default=None, eq=False, repr=False)
     historic: bool = attrs.field(default=False, eq=False, repr=False)
     start: int | None = attrs.field(default=None, eq=False, repr=False, validator=_optional_year)
     end: int | None = attrs.field(default=None, eq=False, repr=False, validator=_optional_year)
+
+    __attrs_pre_init__ = refuse_reinit
+
+    def __attrs_post_init__(self) -> None:
+        """Refuse a key the package's table lacks."""
+        _check_in_table(self.key)
 
     def __str__(self) -> str:
         """Return the country's name."""
@@ -251,6 +328,15 @@ class Place:
     country: Country | None = attrs.field(default=None, validator=_optional(Country))
     polity: Country | None = attrs.field(default=None, validator=_optional(Country))
 
+    __attrs_pre_init__ = refuse_reinit
+
+
+def _check_retrieved(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
+    # Exactly a date: a datetime is a date too, but its time would be lost writing JSON.
+    if value is not None and type(value) is not dt.date:
+        msg = f"retrieved must be a datetime.date or None, not {type(value).__name__}"
+        raise _fail(TypeError, "retrieved", msg)
+
 
 @attrs.frozen(kw_only=True)
 class Source:
@@ -270,11 +356,13 @@ class Source:
        Added :attr:`kind`.
     """
 
-    url: str = attrs.field(validator=_IsInstance(str))
+    url: str = attrs.field(validator=IsInstance(str))
     title: str | None = attrs.field(default=None, validator=_optional(str))
     revision: str | None = attrs.field(default=None, validator=_optional(str))
-    retrieved: dt.date | None = attrs.field(default=None, validator=_optional(dt.date))
+    retrieved: dt.date | None = attrs.field(default=None, validator=_check_retrieved)
     kind: SourceKind | None = attrs.field(default=None, validator=_optional(SourceKind))
+
+    __attrs_pre_init__ = refuse_reinit
 
 
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
@@ -285,15 +373,22 @@ def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
 
 
 def _check_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or _ID_RE.fullmatch(value) is None:
+    if not isinstance(value, str):
+        msg = f"id must be a str, not {type(value).__name__}"
+        raise _fail(TypeError, "id", msg)
+    if _ID_RE.fullmatch(value) is None:
         msg = f"id must be a lowercase ASCII slug such as 'czeslaw-milosz', not {quote(value)}"
         raise _fail(ValueError, "id", msg)
 
 
 def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str) or not value.strip():
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
+        raise _fail(TypeError, attribute.name, msg)
+    if not value.strip():
         msg = f"{attribute.name} must be a non-empty string, not {quote(value)}"
         raise _fail(ValueError, attribute.name, msg)
+    _check_text(attribute.name, value)
 
 
 def _check_year(_inst: object, _attribute: attrs.Attribute[int], value: int) -> None:
@@ -301,7 +396,7 @@ def _check_year(_inst: object, _attribute: attrs.Attribute[int], value: int) -> 
         msg = f"year must be an int, not {type(value).__name__}"
         raise _fail(TypeError, "year", msg)
     if not FIRST_YEAR <= value <= LAST_YEAR:
-        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {value}"
+        msg = f"year must be between {FIRST_YEAR} and {LAST_YEAR}, not {quote(value)}"
         raise _fail(ValueError, "year", msg)
 
 
@@ -346,6 +441,7 @@ def _check_wikipedia(_inst: object, _attribute: attrs.Attribute[str | None], val
     if not isinstance(value, str):
         msg = f"wikipedia must be a string or None, not {type(value).__name__}"
         raise _fail(TypeError, "wikipedia", msg)
+    _check_text("wikipedia", value)
     if _WIKIPEDIA_RE.fullmatch(value) is None:
         msg = (
             f"wikipedia must be an English Wikipedia article's address such as "
@@ -419,10 +515,12 @@ class Defector:
     route: tuple[Country, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_tuple_of(Country)
     )
-    outcome: Outcome = attrs.field(default=Outcome.DEFECTED, validator=_IsInstance(Outcome))
+    outcome: Outcome = attrs.field(default=Outcome.DEFECTED, validator=IsInstance(Outcome))
     summary: str = attrs.field(validator=_check_name)
     confidence: Confidence | None = attrs.field(default=None, validator=_optional(Confidence))
     sources: tuple[Source, ...] = attrs.field(
         converter=_to_tuple, validator=[_tuple_of(Source), _check_sources]
     )
     wikipedia: str | None = attrs.field(default=None, validator=_check_wikipedia)
+
+    __attrs_pre_init__ = refuse_reinit

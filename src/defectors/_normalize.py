@@ -12,7 +12,6 @@ that state. pycountry only supplies spellings: every result is one of the packag
 from __future__ import annotations
 
 import difflib
-import re
 from collections.abc import Iterator, Mapping
 from types import MappingProxyType
 from typing import Final, Literal, overload
@@ -23,7 +22,7 @@ from defectors._countries import country_table
 from defectors._data import read_text
 from defectors._lazy import once
 from defectors._model import Country, Place
-from defectors._text import fold
+from defectors._text import fold, parenthesised
 from defectors.exceptions import UnknownCountryError, quote
 
 __all__ = ["eastern_bloc", "is_eastern_bloc", "normalize_country", "normalize_place", "successors"]
@@ -36,9 +35,6 @@ _EXPANSIONS: Final = (
 
 #: Lookup forms this short are codes, never offered as suggestions.
 _SHORTEST_SUGGESTION: Final = 3
-
-#: "Region, State" and "Country (State)" place forms.
-_PARENTHESIS: Final = re.compile(r"(?P<region>[^()]+?)\s*\((?P<state>[^()]+)\)\s*")
 
 #: Present-day states whose territory a withdrawn state or polity covered, at the borders
 #: its docstring in ``successors`` gives. A current state is its own successor.
@@ -352,9 +348,9 @@ def normalize_place(text: str) -> Place:
         if found.historic:
             return Place(text=text, country=_present_day(found), polity=found)
         return Place(text=text, country=found, polity=index.implied.get(form))
-    match = _PARENTHESIS.fullmatch(text)
-    if match is not None:
-        region, state = match["region"], match["state"]
+    parts = parenthesised(text)  # "Country (State)"
+    if parts is not None:
+        region, state = parts
     elif "," in text:
         region, _, state = text.rpartition(",")
     else:

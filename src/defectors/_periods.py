@@ -15,8 +15,9 @@ from typing import Final, Literal, get_args
 
 import attrs
 
-from defectors._text import DASHES
-from defectors.exceptions import PeriodParseError, quote
+from defectors._model import IsInstance, refuse_reinit
+from defectors._text import DASHES, visible
+from defectors.exceptions import InvalidRecordError, PeriodParseError, quote
 
 __all__ = ["Period", "Precision", "parse_period"]
 
@@ -68,6 +69,14 @@ def _check_day(_inst: object, attribute: attrs.Attribute[dt.date], value: object
         raise TypeError(msg)
 
 
+def _check_precision(_inst: object, _attribute: attrs.Attribute[str], value: object) -> None:
+    if value not in _PRECISIONS:
+        msg = f"precision must be one of {', '.join(map(repr, _PRECISIONS))}, not {quote(value)}"
+        if isinstance(value, str):
+            raise InvalidRecordError(msg, field="precision")
+        raise TypeError(msg)
+
+
 @attrs.frozen(kw_only=True)
 class Period:
     """
@@ -89,28 +98,28 @@ class Period:
         text: The text it was parsed from, where it was; not part of equality.
 
     Raises:
-        TypeError: *start* or *end* is not a :class:`datetime.date`, or a flag not a bool.
-        ValueError: *end* is before *start*, or they do not fit *precision*.
+        TypeError: *start* or *end* is not a :class:`datetime.date`, a flag not a bool,
+            *precision* not a string or *text* neither a string nor ``None``.
+        InvalidRecordError: *end* is before *start*, they do not fit *precision*, *precision*
+            is not one of the four, or *text* holds a lone surrogate (a :class:`ValueError`).
 
     .. versionadded:: 0.1.0
     """
 
     start: dt.date = attrs.field(validator=_check_day)
     end: dt.date = attrs.field(validator=_check_day)
-    precision: Precision = attrs.field(validator=attrs.validators.in_(_PRECISIONS))
-    approximate: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    uncertain: bool = attrs.field(default=False, validator=attrs.validators.instance_of(bool))
-    text: str | None = attrs.field(
-        default=None,
-        eq=False,
-        validator=attrs.validators.optional(attrs.validators.instance_of(str)),
-    )
+    precision: Precision = attrs.field(validator=_check_precision)
+    approximate: bool = attrs.field(default=False, validator=IsInstance(bool))
+    uncertain: bool = attrs.field(default=False, validator=IsInstance(bool))
+    text: str | None = attrs.field(default=None, eq=False, validator=IsInstance(str, optional=True))
+
+    __attrs_pre_init__ = refuse_reinit
 
     def __attrs_post_init__(self) -> None:
         """Check that the ends are in order and fit the precision."""
         if self.end < self.start:
             msg = f"end {self.end.isoformat()} is before start {self.start.isoformat()}"
-            raise ValueError(msg)
+            raise InvalidRecordError(msg, field="end")
         if not (
             _aligned(self.start, self.precision, end=False)
             and _aligned(self.end, self.precision, end=True)
@@ -119,7 +128,7 @@ class Period:
                 f"{self.start.isoformat()}..{self.end.isoformat()} does not start and end on "
                 f"whole units of precision {self.precision!r}"
             )
-            raise ValueError(msg)
+            raise InvalidRecordError(msg, field="precision")
 
     def _unit(self, day: dt.date) -> str:
         if self.precision == "day":
@@ -290,7 +299,7 @@ def parse_period(text: str) -> Period:
     if not isinstance(text, str):
         msg = f"period must be a str, not {type(text).__name__}: {quote(text)}"
         raise TypeError(msg)
-    body = " ".join(text.translate(_DASHES).lower().split())
+    body = " ".join(visible(text).translate(_DASHES).lower().split())
     if not body:
         raise PeriodParseError(text, "it is empty")
     approx = _APPROX.match(body)

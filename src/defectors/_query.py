@@ -206,7 +206,7 @@ def rank_search(
     if not isinstance(text, str):
         msg = f"search text must be a str, not {type(text).__name__}"
         raise TypeError(msg)
-    words = fold(text).split()
+    words = list(dict.fromkeys(fold(text).split()))  # a repeated word is tested once
     if not words:
         msg = f"search text {quote(text)} is empty: give at least one word"
         raise ValueError(msg)
@@ -228,14 +228,20 @@ def find(
     records: Sequence[Defector], index: Sequence[tuple[str, str]], key: str
 ) -> Defector | None:
     """
-    Return the first record whose folded name or other name equals *key* (ids: Dataset.get).
+    Return the first record whose name or other name is *key*, else whose folded one is.
 
-    *index* holds each record's :func:`haystacks`, in the same order, so no name is folded
-    again: a substring test rules out most records before their names are compared.
+    An exact match wins over an earlier record that matches only once folded (``"Jan
+    Novak"`` finds Jan Novak, not an earlier Jan Novák), and finds a name that folds to
+    nothing. *index* holds each record's :func:`haystacks`, in the same order, so no name is
+    folded again: a substring test rules out most records before their names are compared.
+    (Ids are Dataset.get's business.)
     """
     if not isinstance(key, str):
         msg = f"key must be an id or a name (str), not {type(key).__name__}"
         raise TypeError(msg)
+    for record in records:
+        if key == record.name or key in record.also_known_as:
+            return record
     folded = fold(key)
     if not folded:
         return None

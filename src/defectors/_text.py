@@ -5,15 +5,41 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["DASHES", "fold", "slugify"]
+__all__ = ["DASHES", "INVISIBLE", "fold", "parenthesised", "slugify", "visible"]
 
 #: Hyphens, dashes and the minus sign: text folds each of them to an ASCII hyphen.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
+
+#: Characters that show nothing and mean nothing to a lookup: the soft hyphen, the combining
+#: grapheme joiner, the Arabic letter mark, the Mongolian vowel separator, zero-width spaces
+#: and joiners, left-to-right and right-to-left marks, embeddings, overrides and isolates,
+#: invisible operators, variation selectors, the byte order mark and the tag characters.
+#: Text folds them away, so ``"Pol\u200band"`` finds Poland.
+INVISIBLE = "".join(
+    chr(c)
+    for first, last in (
+        (0x00AD, 0x00AD),
+        (0x034F, 0x034F),
+        (0x061C, 0x061C),
+        (0x180E, 0x180E),
+        (0x200B, 0x200F),
+        (0x202A, 0x202E),
+        (0x2060, 0x2064),
+        (0x2066, 0x206F),
+        (0xFE00, 0xFE0F),
+        (0xFEFF, 0xFEFF),
+        (0xE0000, 0xE007F),
+        (0xE0100, 0xE01EF),
+    )
+    for c in range(first, last + 1)
+)
+_DROP_INVISIBLE = str.maketrans(dict.fromkeys(INVISIBLE))
 
 # Letters that Unicode does not decompose into a base letter plus a combining mark.
 _EXTRA = str.maketrans(
     {
         **dict.fromkeys(DASHES, "-"),
+        **dict.fromkeys(INVISIBLE),
         "ł": "l",
         "Ł": "l",
         "ø": "o",
@@ -51,6 +77,29 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def _without_marks(match: re.Match[str]) -> str:
     return "".join([ch for ch in match.group() if not unicodedata.combining(ch)])
+
+
+def visible(text: str) -> str:
+    """Return *text* without the :data:`INVISIBLE` characters."""
+    return text if text.isascii() else text.translate(_DROP_INVISIBLE)
+
+
+def parenthesised(text: str) -> tuple[str, str] | None:
+    """
+    Split ``"Region (State)"`` into ``("Region", "State")``, or return ``None``.
+
+    The region and the state are non-empty and hold no parenthesis; space may follow the
+    closing one. String methods, not a regular expression, so the time is linear in the
+    length of *text* whatever it holds (a lazy pattern backtracks quadratically on spaces).
+    """
+    body = text.rstrip()
+    if not body.endswith(")"):
+        return None
+    opening = body.rfind("(")
+    region, state = body[:opening], body[opening + 1 : -1]
+    if opening <= 0 or not state or "(" in region or ")" in region or ")" in state:
+        return None
+    return region.rstrip() or region, state
 
 
 def fold(text: str) -> str:

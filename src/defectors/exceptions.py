@@ -10,16 +10,18 @@ specific error also derives from the builtin exception a caller would naturally 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import TYPE_CHECKING
+import reprlib
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # annotations only: this module imports nothing of the package at run time
     from defectors._eras import Era
 
 __all__ = [
     "AmbiguousEraError",
     "DatasetError",
     "DefectorsError",
+    "InvalidRecordError",
     "PeriodParseError",
     "UnknownCountryError",
     "UnknownDefectorError",
@@ -28,11 +30,51 @@ __all__ = [
 ]
 
 _QUOTE_LIMIT = 60
+#: The longest message an error keeps whole; the rest is cut, saying how long it was.
+MESSAGE_LIMIT = 600
+
+
+class _Repr(reprlib.Repr):
+    """A :class:`reprlib.Repr` that bounds every level, never recursing or expanding deeply."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.maxlevel = 3
+        self.maxstring = 10_000  # strings are cut by quote() itself, with their length
+        self.maxother = 80
+        self.maxlong = 40
+
+    def repr_int(self, x: int, level: int) -> str:  # noqa: ARG002 - reprlib's signature
+        # repr() of an int past sys.get_int_max_str_digits() raises ValueError; its bit length
+        # says how large it is without converting it.
+        if x.bit_length() > 128:  # noqa: PLR2004 - about 39 digits: beyond any year or index
+            return f"<int of {x.bit_length()} bits>"
+        return repr(x)
+
+
+_REPR = _Repr()
+
+
+def _safe_repr(value: object) -> str:
+    """Return a bounded repr of *value*; never raises, whatever *value* is."""
+    try:
+        if type(value) is str or type(value) is bytes:
+            return repr(value)
+        return _REPR.repr(value)
+    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
+        try:
+            name = type(value).__name__
+        except Exception:  # noqa: BLE001 - pragma: no cover - type names are strings
+            name = "object"
+        return f"<{name} object>"
 
 
 def quote(value: object, limit: int = _QUOTE_LIMIT) -> str:
     """
-    Return ``repr(value)`` cut short to about *limit* characters, for error messages.
+    Return a representation of *value* cut short to about *limit* characters, for messages.
+
+    Safe on anything: deeply nested or self-referencing containers, integers too long for
+    :func:`repr`, and objects whose ``__repr__`` raises are all described, never re-raised.
 
     Args:
         value: Whatever the caller passed in.
@@ -41,25 +83,81 @@ def quote(value: object, limit: int = _QUOTE_LIMIT) -> str:
     Returns:
         The representation, with ``...`` and the original length where it was cut.
     """
-    text = repr(value)
+    if isinstance(value, str) and len(value) > 4 * limit:
+        # repr() of a long string costs its whole length: cut it first.
+        text = repr(value[: 4 * limit])
+    else:
+        text = _safe_repr(value)
     if len(text) <= limit:
         return text
     length = len(value) if isinstance(value, (str, bytes)) else len(text)
     return f"{text[:limit]}... ({length} characters)"
 
 
-def _suggest(suggestions: Sequence[str]) -> str:
+def _bounded(message: object) -> str:
+    """Return *message* as a string of at most about :data:`MESSAGE_LIMIT` characters."""
+    text = message if isinstance(message, str) else _safe_str(message)
+    if len(text) <= MESSAGE_LIMIT:
+        return text
+    return f"{text[:MESSAGE_LIMIT]}... ({len(text)} characters)"
+
+
+def _safe_str(value: object) -> str:
+    try:
+        return str(value)
+    except Exception:  # noqa: BLE001 - a broken __str__ must not hide the error
+        return _safe_repr(value)
+
+
+def _texts(values: object) -> tuple[str, ...]:
+    """Return the strings of an iterable of suggestions; anything else gives none."""
+    if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
+        return ()
+    try:
+        return tuple(v if isinstance(v, str) else _safe_str(v) for v in values)  # pyright: ignore[reportUnknownVariableType]
+    except Exception:  # noqa: BLE001 - suggestions are a courtesy, never a second error
+        return ()
+
+
+def _suggest(suggestions: tuple[str, ...]) -> str:
     if not suggestions:
         return ""
-    return "; did you mean " + ", ".join(repr(s) for s in suggestions) + "?"
+    return "; did you mean " + ", ".join(quote(s) for s in suggestions[:3]) + "?"
+
+
+def _rebuild(cls: type[BaseException], args: tuple[Any, ...]) -> BaseException:
+    """
+    Recreate an error of *cls* with *args* without running its ``__init__``.
+
+    Pickle and :mod:`copy` call this (see :meth:`DefectorsError.__reduce__`) and then restore
+    the attributes, so an error keeps its type, message and attributes across processes.
+    """
+    exc = cls.__new__(cls, *args)
+    exc.args = args
+    return exc
 
 
 class DefectorsError(Exception):
     """
     Base class of every error raised on purpose by :mod:`defectors`.
 
+    Every error of the package survives :mod:`pickle` and :mod:`copy` with its type, message
+    and attributes, so it crosses process boundaries (:mod:`multiprocessing`,
+    :class:`concurrent.futures.ProcessPoolExecutor`) intact. Messages are built safely: the
+    value at fault is quoted cut short, and a message never exceeds a few hundred characters.
+
     .. versionadded:: 0.1.0
     """
+
+    def __init__(self, *args: object) -> None:
+        if len(args) == 1:
+            args = (_bounded(args[0]),)
+        super().__init__(*args)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        """Pickle the message and attributes only: unpickling does not run ``__init__``."""
+        state = self.__dict__ or None
+        return (_rebuild, (type(self), self.args), state)
 
 
 class DatasetError(DefectorsError, ValueError):
@@ -89,13 +187,35 @@ class DatasetError(DefectorsError, ValueError):
         self.field = field
         where: list[str] = []
         if index is not None:
-            where.append(f"record {index}")
+            where.append(f"record {quote(index)}")
         if record_id is not None:
             where.append(f"(id {quote(record_id)})")
         if field is not None:
-            where.append(f"field {field!r}")
+            where.append(f"field {quote(field)}")
         prefix = " ".join(where)
-        super().__init__(f"{prefix}: {message}" if prefix else message)
+        text = _bounded(message)
+        super().__init__(f"{prefix}: {text}" if prefix else text)
+
+
+class InvalidRecordError(DefectorsError, ValueError):
+    """
+    A record's field holds a value of the right type that the record cannot have.
+
+    Raised by the constructors of :class:`~defectors.Defector`, :class:`~defectors.Place`,
+    :class:`~defectors.Source` and :class:`~defectors.Country` (and so by
+    :func:`attrs.evolve`): a year outside 1917-1991, a malformed id, a blank name, a string
+    holding a lone surrogate, a country that is not in the package's table, and so on. A
+    value of the wrong type raises :class:`TypeError` instead.
+
+    Attributes:
+        field: Name of the offending field.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(self, message: str, *, field: str | None = None) -> None:
+        self.field = field
+        super().__init__(message)
 
 
 class UnknownCountryError(DefectorsError, LookupError):
@@ -112,10 +232,10 @@ class UnknownCountryError(DefectorsError, LookupError):
     """
 
     def __init__(
-        self, query: str, suggestions: Sequence[str] = (), *, by_key: bool = False
+        self, query: str, suggestions: Iterable[str] = (), *, by_key: bool = False
     ) -> None:
         self.query = query
-        self.suggestions = tuple(suggestions)
+        self.suggestions = _texts(suggestions)
         self.by_key = by_key
         if by_key:
             message = (
@@ -141,9 +261,9 @@ class UnknownDefectorError(DefectorsError, LookupError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, query: str, suggestions: Sequence[str] = ()) -> None:
+    def __init__(self, query: str, suggestions: Iterable[str] = ()) -> None:
         self.query = query
-        self.suggestions = tuple(suggestions)
+        self.suggestions = _texts(suggestions)
         super().__init__(f"no defector with id or name {quote(query)}{_suggest(self.suggestions)}")
 
 
@@ -165,8 +285,12 @@ class AmbiguousEraError(DefectorsError, LookupError):
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, message: str, candidates: Sequence[Era]) -> None:
-        self.candidates: tuple[Era, ...] = tuple(candidates)
+    def __init__(self, message: str, candidates: Iterable[Era] = ()) -> None:
+        try:
+            found = tuple(candidates)
+        except TypeError:
+            found = ()
+        self.candidates: tuple[Era, ...] = found
         super().__init__(message)
 
 
@@ -184,10 +308,12 @@ class PeriodParseError(DefectorsError, ValueError):
 
     Attributes:
         text: The text that failed to parse.
+        reason: Why it failed.
 
     .. versionadded:: 0.1.0
     """
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, reason: str = "not a recognised date or period form") -> None:
         self.text = text
-        super().__init__(f"cannot parse {quote(text)} as a date or period: {reason}")
+        self.reason = reason
+        super().__init__(f"cannot parse {quote(text)} as a date or period: {_bounded(reason)}")

@@ -56,20 +56,70 @@ __all__ = [
     "wikipedia_links",
 ]
 
-# JSON text must be encodable as UTF-8: no lone surrogates.
+# Every character a valid text may hold: all of Unicode but the surrogates, which are not
+# text (they cannot be written as UTF-8, so the record types refuse them).
 _ALPHABET = st.characters(exclude_categories=["Cs"])
 
+#: Characters that are easy to mishandle, drawn often: invisible and direction characters,
+#: line and paragraph separators, controls, combining marks, astral letters.
+_AWKWARD = st.sampled_from(
+    [
+        "\x00",
+        "\t",
+        "\n",
+        "\r",
+        "\x1b",
+        "\x7f",
+        "\x85",
+        "\xa0",
+        "\xad",
+        "\u0301",
+        "\u200b",
+        "\u200d",
+        "\u200e",
+        "\u202e",
+        "\u2028",
+        "\u2029",
+        "\u2066",
+        "\ufeff",
+        "\ufffd",
+        "\U0001f600",
+        "\U0010fffd",
+        '"',
+        "\\",
+        ",",
+        ";",
+    ]
+)
 
-def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
-    """Non-blank text of any script, encodable as UTF-8."""
-    return st.text(_ALPHABET, min_size=min_size, max_size=max_size).filter(
-        lambda s: bool(s.strip())
-    )
+
+def texts(*, min_size: int = 1, max_size: int = 40, blank: bool = False) -> st.SearchStrategy[str]:
+    """
+    Text of any script: every Unicode character but the surrogates may appear.
+
+    Args:
+        min_size: The fewest characters.
+        max_size: The most characters.
+        blank: Also give text with nothing but whitespace (or nothing at all, with
+            ``min_size=0``), as the optional text fields accept; by default the text has a
+            character that is not whitespace, as a name or a summary needs.
+
+    .. versionchanged:: 0.1.0
+       Draws invisible, control and separator characters often; *blank* added.
+    """
+    characters = st.one_of(_ALPHABET, _AWKWARD)  # st.text() would rarely draw the awkward ones
+    strategy = st.lists(characters, min_size=min_size, max_size=max_size).map("".join)
+    return strategy if blank else strategy.filter(lambda s: bool(s.strip()))
+
+
+def _free_texts() -> st.SearchStrategy[str]:
+    """Any valid text, empty and blank included: what the optional text fields accept."""
+    return st.sampled_from(["", " ", "\t\n", "\u3000"]) | texts(min_size=0, blank=True)
 
 
 def ids() -> st.SearchStrategy[str]:
-    """Record ids: lowercase ASCII slugs such as ``"czeslaw-milosz"``."""
-    return st.from_regex(r"[a-z0-9]{1,12}(-[a-z0-9]{1,12}){0,3}", fullmatch=True)
+    """Record ids: lowercase ASCII slugs such as ``"czeslaw-milosz"``, of any length."""
+    return st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)
 
 
 def countries() -> st.SearchStrategy[Country]:
@@ -87,20 +137,21 @@ def places() -> st.SearchStrategy[Place]:
     """Places with or without text, country and polity."""
     return st.builds(
         Place,
-        text=st.none() | texts(),
+        text=st.none() | _free_texts(),
         country=st.none() | countries(),
         polity=st.none() | countries(),
     )
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Sources with an http(s) URL and optional title, revision and retrieval day."""
+    """Sources: mostly an https URL, but any text; optional title, revision and retrieval day."""
     return st.builds(
         Source,
-        url=st.from_regex(r"https://[a-z]{1,10}\.(org|com)/[a-z0-9_/]{0,20}", fullmatch=True),
-        title=st.none() | texts(),
-        revision=st.none() | texts(max_size=20),
-        retrieved=st.none() | st.dates(dt.date(2000, 1, 1), dt.date(2030, 12, 31)),
+        url=st.from_regex(r"https://[a-z]{1,10}\.(org|com)/[a-z0-9_/]{0,20}", fullmatch=True)
+        | _free_texts(),
+        title=st.none() | _free_texts(),
+        revision=st.none() | _free_texts(),
+        retrieved=st.none() | st.dates(),
         kind=st.none() | st.sampled_from(SourceKind),
     )
 
@@ -125,15 +176,15 @@ def defectors(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> D
     return Defector(
         id=draw(id if id is not None else ids()),
         name=draw(texts()),
-        also_known_as=draw(st.lists(texts(), max_size=2)),
-        profession=draw(st.none() | texts()),
+        also_known_as=draw(st.lists(_free_texts(), max_size=2)),
+        profession=draw(st.none() | _free_texts()),
         sectors=draw(st.lists(st.sampled_from(Sector), unique=True, max_size=3)),
         birthplace=draw(st.none() | places()),
         year=year,
         date=draw(st.none() | st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))),
         origin=draw(origins()),
         destination=draw(st.none() | countries()),
-        defection_place=draw(st.none() | texts()),
+        defection_place=draw(st.none() | _free_texts()),
         route=draw(st.lists(countries(), max_size=3)),
         outcome=draw(st.sampled_from(Outcome)),
         summary=draw(texts(max_size=200)),
