@@ -13,6 +13,7 @@ import defectors
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 SUPPLEMENT = TOOLS / "data" / "supplement_1961_1991.tsv"
+SEED_LIST = "https://en.wikipedia.org/wiki/List_of_Soviet_and_Eastern_Bloc_defectors"
 HEADER = SUPPLEMENT.read_text(encoding="utf-8").splitlines()[0]
 
 
@@ -41,7 +42,8 @@ def example_sites(monkeypatch):
 def workspace(tmp_path, dataset):
     """A copy of the seed records as a data file, with an empty released-id list."""
     data = tmp_path / "defectors.json"
-    data.write_text(dataset.filter(years=(1917, 1960)).to_json(), encoding="utf-8")
+    seed = [r for r in dataset if any(s.url == SEED_LIST for s in r.sources)]
+    data.write_text(defectors.Dataset(seed).to_json(), encoding="utf-8")
     ids = tmp_path / "ids.txt"
     ids.write_text("", encoding="utf-8")
     return data, ids
@@ -72,13 +74,14 @@ ROW = "\t".join(  # noqa: FLY002 - one cell a line reads best
 
 
 class TestConversion:
-    def test_supplement_reproduces_the_shipped_records(self, workspace, dataset):
-        """Converting the vendored supplement gives exactly the shipped 1961-1991 records."""
+    def test_landed_files_reproduce_the_shipped_records(self, workspace, dataset):
+        """Importing every landed file into the seed records gives exactly the shipped data."""
         data, ids = workspace
-        assert 0 == tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        assert 0 == tool.main(["--landed", "--data", str(data), "--released-ids", str(ids)])
         assert dataset == defectors.load(data)
-        assert dataset.filter(years=(1961, 1991)).ids == tuple(
-            sorted(ids.read_text().split(), key=dataset.ids.index)
+        seed = {r.id for r in dataset if any(s.url == SEED_LIST for s in r.sources)}
+        assert [i for i in dataset.ids if i not in seed] == sorted(
+            ids.read_text().split(), key=dataset.ids.index
         )
 
     def test_row_fields(self, tmp_path):

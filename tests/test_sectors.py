@@ -39,6 +39,11 @@ class TestSectorsFor:
             ("Tool and die maker", (Sector.OTHER,)),
             ("Literary agent", (Sector.ARTS,)),
             ("Tennis player", (Sector.SPORT,)),
+            ("Organic chemist, member of the USSR Academy of Sciences", (Sector.SCIENCE,)),
+            ("Violinist, competition gold medallist", (Sector.ARTS,)),
+            ("Theatre director and painter", (Sector.ARTS,)),
+            ("Former head of the Provisional Government", (Sector.GOVERNMENT,)),
+            ("Deputy commander of a tank unit", (Sector.MILITARY,)),
         ],
     )
     def test_documented_examples(self, profession, expected):

@@ -64,6 +64,18 @@ RELEASED_IDS = ROOT / "tests" / "data" / "released_ids.txt"
 SOURCE_KINDS = ROOT / "tools" / "data" / "source_kinds.tsv"
 DENIED = ROOT / "tools" / "data" / "denied_domains.tsv"
 WIKIPEDIA_LINKS = ROOT / "tools" / "data" / "wikipedia_links.tsv"
+RESEARCH = ROOT / "tools" / "data" / "research"
+
+#: The curated files the shipped records were imported from, in order: ``--landed`` imports
+#: them all. A research batch's rows still waiting for their independent check are in its
+#: ``*.pending.tsv`` file, which is never imported.
+LANDED = (
+    ROOT / "tools" / "data" / "supplement_1961_1991.tsv",
+    RESEARCH / "r1_ussr_early_bulgaria.tsv",
+    RESEARCH / "r2_ussr_late_albania.tsv",
+    RESEARCH / "r3_pol_hun_rom.tsv",
+    RESEARCH / "r4_cze.tsv",
+)
 
 COLUMNS = (
     "name",
@@ -278,7 +290,9 @@ def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
 
 def refresh(records: Iterable[Defector], links: dict[str, str]) -> list[Defector]:
     """
-    Return *records* with every source classified and the confirmed articles of *links* set.
+    Return *records* with every source classified, the confirmed articles of *links* set and
+    the sectors derived again from the professions (so a change of the sector rules reaches
+    every record).
 
     Raises:
         ValueError: A source cannot be classified (see :func:`classify`), a link names no
@@ -296,7 +310,14 @@ def refresh(records: Iterable[Defector], links: dict[str, str]) -> list[Defector
         except ValueError as exc:
             msg = f"{record.id}: {exc}"
             raise ValueError(msg) from exc
-        out.append(attrs.evolve(record, sources=sources, wikipedia=record.wikipedia or link))
+        out.append(
+            attrs.evolve(
+                record,
+                sectors=defectors.sectors_for(record.profession),
+                sources=sources,
+                wikipedia=record.wikipedia or link,
+            )
+        )
     if unused:
         msg = f"{WIKIPEDIA_LINKS.name} names no record with the id(s) {', '.join(sorted(unused))}"
         raise ValueError(msg)
@@ -363,9 +384,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="classify every record's sources and apply the table of Wikipedia links",
     )
     parser.add_argument("--links", type=Path, default=WIKIPEDIA_LINKS)
+    parser.add_argument(
+        "--landed",
+        action="store_true",
+        help="import every file the shipped records come from (implies --refresh --update)",
+    )
     args = parser.parse_args(argv)
+    if args.landed:
+        args.tsv = [*LANDED, *args.tsv]
+        args.refresh = args.update = True
     if not args.tsv and not args.refresh:
-        parser.error("give at least one TSV file, or --refresh")
+        parser.error("give at least one TSV file, --landed or --refresh")
     try:
         existing = list(defectors.load(args.data))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
