@@ -19,8 +19,8 @@ from hypothesis import strategies as st
 
 import defectors
 from defectors import Dataset, DatasetError, Defector
-from defectors import _dataset as module
-from defectors._dataset import _bundled
+from defectors import _load as module
+from defectors._load import _bundled
 from defectors.testing import datasets
 
 
@@ -103,13 +103,13 @@ class TestLoadBundled:
     def test_concurrent_first_use_builds_once(self, monkeypatch):
         """Many threads making the first call at once build the dataset once."""
         calls = []
-        real = module._structure
+        real = module.structure_rows
 
         def counting(rows):
             calls.append(1)
             return real(rows)
 
-        monkeypatch.setattr(module, "_structure", counting)
+        monkeypatch.setattr(module, "structure_rows", counting)
         _bundled.clear()
         barrier = threading.Barrier(16)
         results = []

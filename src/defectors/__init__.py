@@ -17,7 +17,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from defectors import exceptions
-from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadata
+from defectors._dataset import Dataset
+from defectors._load import get, load
+from defectors._metadata import DataSource, Metadata, metadata
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
 from defectors.exceptions import (
     AmbiguousEraError,

@@ -10,8 +10,9 @@ import textwrap
 from collections.abc import Callable, Hashable, Sequence
 from typing import TextIO
 
-from defectors._dataset import Dataset, load
+from defectors._dataset import Dataset
 from defectors._eras import SCHEMES, Era, eras_of
+from defectors._load import load
 from defectors._model import FIRST_YEAR, LAST_YEAR, Country, Defector, Sector
 from defectors._normalize import normalize_country
 from defectors._query import FIELDS, Field

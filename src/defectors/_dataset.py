@@ -1,30 +1,27 @@
-"""The immutable :class:`Dataset` and loading it from package data or a user's file."""
+"""
+The immutable :class:`Dataset`: a collection of records and its queries.
+
+Reading and writing file formats lives apart: JSON in :mod:`defectors._json`, the flat table
+(CSV) in :mod:`defectors._flat`, pandas in :mod:`defectors._pandas`; loading files in
+:mod:`defectors._load`; the data's provenance in :mod:`defectors._metadata`. The export
+methods here only hand the records to those modules.
+"""
 
 from __future__ import annotations
 
-import errno
-import json
-import os
-import re
 import threading
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
-
-import attrs
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 from defectors._countries import MISSING as _MISSING
-from defectors._data import read_text
-from defectors._lazy import once
 from defectors._model import Defector, Outcome, Sector
-from defectors._reader import structure_defector
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
-    # Imported on first use, not with the package (see ``defectors.__init__``); queries,
-    # exports and the converter's detailed errors pull them in when they are needed.
-    import cattrs
+    # Imported on first use, not with the package (see ``defectors.__init__``); queries
+    # and exports pull them in when they are needed.
     import pandas as pd
 
     from defectors._eras import Era
@@ -33,30 +30,10 @@ if TYPE_CHECKING:
 _T = TypeVar("_T")
 
 
-__all__ = ["DataSource", "Dataset", "Metadata", "get", "load", "metadata"]
-
-
-@once
-def _reader() -> cattrs.Converter:
-    """
-    Return the private converter, made on first use.
-
-    :func:`load` reads through :func:`~defectors._reader.structure_defector` and this
-    converter, never the public ``defectors.converter``, so hooks users register there cannot
-    change how the package reads its data.
-    """
-    from defectors._converter import make_converter  # noqa: PLC0415 - built on first use
-
-    return make_converter()
-
-
-#: The widest indentation :meth:`Dataset.to_json` writes (json.dumps would take any size).
-_MAX_INDENT: Final = 32
+__all__ = ["Dataset"]
 
 #: Guards building a dataset's search index, once even when many threads search at once.
 _INDEX_LOCK: Final = threading.Lock()
-
-_PATH_FIELD = re.compile(r"\$\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class Dataset(Sequence[Defector]):
@@ -505,8 +482,9 @@ class Dataset(Sequence[Defector]):
         Returns:
             A list of dicts with the fields of :class:`Defector`.
         """
-        unstructure = _reader().unstructure
-        return [unstructure(r) for r in self._records]
+        from defectors._json import to_records  # noqa: PLC0415 - on first use
+
+        return to_records(self._records)
 
     def to_json(self, *, indent: int | None = 2) -> str:
         """
@@ -523,14 +501,9 @@ class Dataset(Sequence[Defector]):
             TypeError: *indent* is neither an int nor ``None``.
             ValueError: *indent* is outside 0 to 32.
         """
-        if indent is not None:
-            if type(indent) is not int:
-                msg = f"indent must be an int or None, not {type(indent).__name__}"
-                raise TypeError(msg)
-            if not 0 <= indent <= _MAX_INDENT:
-                msg = f"indent must be from 0 to {_MAX_INDENT}, not {quote(indent)}"
-                raise ValueError(msg)
-        return json.dumps(self.to_records(), indent=indent, ensure_ascii=False) + "\n"
+        from defectors._json import dumps_json  # noqa: PLC0415 - on first use
+
+        return dumps_json(self._records, indent)
 
     def to_jsonl(self) -> str:
         """
@@ -539,7 +512,9 @@ class Dataset(Sequence[Defector]):
         Returns:
             The text, each line ending in a newline; empty for an empty dataset.
         """
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in self.to_records())
+        from defectors._json import dumps_jsonl  # noqa: PLC0415 - on first use
+
+        return dumps_jsonl(self._records)
 
     def to_flat_records(self) -> list[dict[str, str]]:
         """
@@ -584,24 +559,9 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         """
-        try:
-            import pandas as pd  # noqa: PLC0415 - optional and heavy: imported on first use
-        except ImportError as exc:
-            msg = (
-                "Dataset.to_pandas() needs pandas: install it with "
-                "'pip install \"defectors[pandas]\"'"
-            )
-            raise ImportError(msg) from exc
-        from defectors._flat import FLAT_COLUMNS  # noqa: PLC0415 - on first use
+        from defectors._pandas import to_pandas  # noqa: PLC0415 - pandas on first use
 
-        columns = [name for name, _ in FLAT_COLUMNS]
-        rows = [
-            {k: (v if v != "" else None) for k, v in row.items()} for row in self.to_flat_records()
-        ]
-        frame: pd.DataFrame = pd.DataFrame(rows, columns=columns)
-        frame["year"] = frame["year"].astype("int64")
-        frame["date"] = pd.to_datetime(frame["date"])
-        return frame
+        return to_pandas(self._records)
 
 
 def _first_sector(record: Defector) -> Sector | None:
@@ -610,313 +570,3 @@ def _first_sector(record: Defector) -> Sector | None:
 
 def _first(item: tuple[tuple[int, Any], Defector]) -> Any:  # noqa: ANN401 - any sort key
     return item[0]
-
-
-def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseException]]:
-    """Walk a cattrs validation error down to its causes, with the path of each."""
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        yield path, exc
-    elif isinstance(exc, cattrs.BaseValidationError):
-        subs = cast("Sequence[BaseException]", exc.exceptions)  # pyright: ignore[reportUnknownMemberType]
-        for sub in subs:
-            step = ""
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, cattrs.AttributeValidationNote):
-                    step = f".{note.name}"
-                elif isinstance(note, cattrs.IterableValidationNote):
-                    step = f"[{note.index}]"
-            yield from _leaves(sub, path + step)
-    else:
-        yield path, exc
-
-
-def _message(exc: BaseException) -> str:
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        return f"unknown field(s) {', '.join(quote(f) for f in sorted(exc.extra_fields))}"
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    return str(exc)
-
-
-def _field_of(path: str, exc: BaseException) -> str | None:
-    """Name the record's field an error is about: from its path, or the attrs validator."""
-    match = _PATH_FIELD.match(path)
-    if match:
-        return match.group(1)
-    field = getattr(exc, "field", None)
-    if isinstance(field, str):
-        return field
-    # attrs' own validators raise TypeError(message, attribute, expected, value).
-    args: tuple[object, ...] = getattr(exc, "args", ())
-    attribute = args[1] if len(args) > 1 else None
-    if isinstance(attribute, attrs.Attribute):
-        return str(attribute.name)
-    return None
-
-
-def _describe(exc: BaseException) -> tuple[str, str | None]:
-    """Return a one-line message and the first field at fault for a structuring error."""
-    leaves = list(_leaves(exc))
-    message = "; ".join(f"{_message(e)} @ {p}" if p != "$" else _message(e) for p, e in leaves)
-    fields = [_field_of(p, e) for p, e in leaves]
-    return message, next((f for f in fields if f is not None), None)
-
-
-def _structure(rows: list[Any]) -> Dataset:
-    records: list[Defector] = []
-    append = records.append
-    for index, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
-        try:
-            record = structure_defector(row)  # pyright: ignore[reportUnknownArgumentType]
-        except (ValueError, TypeError, LookupError):
-            record = _explain(row, index)  # pyright: ignore[reportUnknownArgumentType]
-        append(record)
-    return Dataset(records)
-
-
-def _explain(row: dict[str, Any], index: int) -> Defector:
-    """
-    Read a row the fast path refused with the converter, to raise an error naming the field.
-
-    The two accept the same rows (the test suite checks it), so this raises; were they ever
-    to disagree, the converter's reading is the documented one and is returned.
-    """
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    raw_id = row.get("id")
-    record_id = raw_id if isinstance(raw_id, str) else None
-    try:
-        record: Defector = _reader().structure(row, Defector)
-    except (cattrs.BaseValidationError, ValueError, TypeError, LookupError) as exc:
-        message, field = _describe(exc)
-        raise DatasetError(message, index=index, record_id=record_id, field=field) from exc
-    return record  # pragma: no cover - the two agree (a Hypothesis test checks it)
-
-
-def _parse(text: str, origin: str) -> list[Any]:
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if stripped.startswith("["):
-        try:
-            data = json.loads(stripped)
-        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
-            raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
-        except RecursionError:
-            raise DatasetError(f"{origin} nests arrays or objects too deeply") from None
-        if not isinstance(data, list):  # pragma: no cover - a "[" text parses to a list
-            raise DatasetError(f"{origin} must hold a JSON array of records")
-        return cast("list[Any]", data)  # type: ignore[redundant-cast] # for pyright
-    rows: list[Any] = []
-    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+2029 and U+0085,
-    # which to_jsonl() leaves unescaped inside strings (a trailing "\r" is JSON whitespace).
-    for number, line in enumerate(stripped.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(json.loads(line))
-        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
-            raise DatasetError(
-                f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
-            ) from exc
-        except RecursionError:
-            raise DatasetError(
-                f"{origin} line {number} nests arrays or objects too deeply"
-            ) from None
-    return rows
-
-
-@once
-def _bundled() -> Dataset:
-    text = read_text("defectors.json")
-    return _structure(_parse(text, "the bundled data file"))
-
-
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """
-    Return the bundled dataset, or the records of a JSON file.
-
-    Without *path*, returns the dataset shipped with the package, read from package data on
-    the first call (offline) and the very same object on every later call; it is safe for
-    many threads to make the first call at once.
-
-    With *path*, reads a file in the form :meth:`Dataset.to_json` writes (a JSON array of
-    records) or :meth:`Dataset.to_jsonl` writes (JSON Lines), so you can keep your own
-    additions or corrections in a file.
-
-    Args:
-        path: A file to read; ``None`` for the bundled data.
-
-    Returns:
-        A :class:`Dataset`.
-
-    Raises:
-        DatasetError: The file is not JSON, not an array of records, a record is malformed
-            (the message names the record's index, its id and the field), or two records
-            share an id.
-        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
-            (a name too long for the system is quoted cut short).
-        ValueError: *path* cannot be a file name (it holds a NUL character or a lone
-            surrogate).
-        TypeError: *path* is not a string or path.
-
-    Example:
-        >>> import defectors
-        >>> ds = defectors.load()
-        >>> ds is defectors.load()
-        True
-        >>> ds[0].name
-        'George Balanchine'
-
-    .. versionadded:: 0.1.0
-    """
-    if path is None:
-        return _bundled()
-    if not isinstance(path, (str, os.PathLike)):
-        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
-        raise TypeError(msg)
-    name = quote(os.fspath(path))
-    try:
-        with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
-            text = handle.read()
-    except UnicodeDecodeError as exc:
-        raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
-    except ValueError as exc:  # open() refuses a NUL character or a lone surrogate
-        msg = f"{name} cannot be a file name: {exc}"
-        raise ValueError(msg) from None
-    except OSError as exc:
-        if exc.errno == errno.ENAMETOOLONG:
-            # Refused for its length alone: say so without repeating the whole name. Any
-            # other OSError (a missing file, say) goes up unchanged, filename and all.
-            raise OSError(exc.errno, exc.strerror, name) from exc
-        raise
-    return _structure(_parse(text, name))
-
-
-@attrs.frozen(kw_only=True)
-class DataSource:
-    """
-    One source the bundled dataset was drawn from, as a whole.
-
-    Each record also names its own sources (:attr:`Defector.sources`).
-
-    Attributes:
-        title: The source's title.
-        url: Where it can be read, or ``None`` for records compiled for this project.
-        revision: The revision used (for the Wikipedia list, its revision date).
-        description: What the source contributed.
-
-    .. versionadded:: 0.1.0
-    """
-
-    title: str
-    url: str | None
-    revision: str | None
-    description: str | None
-
-
-@attrs.frozen(kw_only=True)
-class Metadata:
-    """
-    Where the bundled data comes from and under which terms it may be used.
-
-    Attributes:
-        title: The dataset's title.
-        revision: Revision of the data: the date it last changed.
-        licence: SPDX identifier of the data licence (``"CC-BY-SA-4.0"``).
-        licence_url: Where the licence text is.
-        attribution: How to credit the data.
-        sources: The sources the records were drawn from, as :class:`DataSource`.
-        record_count: How many records the bundled dataset holds.
-
-    .. versionadded:: 0.1.0
-    """
-
-    title: str
-    revision: str
-    licence: str
-    licence_url: str
-    attribution: str
-    sources: tuple[DataSource, ...]
-    record_count: int
-
-
-@once
-def _datapackage() -> dict[str, Any]:
-    text = read_text("datapackage.json")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def metadata() -> Metadata:
-    """
-    Return where the bundled data comes from, its revision, licence and size.
-
-    The information is read from the package's ``datapackage.json``.
-
-    Returns:
-        A :class:`Metadata`.
-
-    Example:
-        >>> import defectors
-        >>> defectors.metadata().licence
-        'CC-BY-SA-4.0'
-
-    .. versionadded:: 0.1.0
-    """
-    package = _datapackage()
-    licence = package["licenses"][0]
-    return Metadata(
-        title=package["title"],
-        revision=package["version"],
-        licence=licence["name"],
-        licence_url=licence["path"],
-        attribution=package["x-attribution"],
-        sources=tuple(
-            DataSource(
-                title=s["title"],
-                url=s.get("path"),
-                revision=s.get("version"),
-                description=s.get("description"),
-            )
-            for s in package["sources"]
-        ),
-        record_count=len(load()),
-    )
-
-
-@overload
-def get(key: str) -> Defector: ...
-@overload
-def get(key: str, default: _T) -> Defector | _T: ...
-def get(key: str, default: object = _MISSING) -> object:
-    """
-    Return the bundled record with id *key*, or whose name or other name is *key*.
-
-    The same as ``defectors.load().get(key, default)``; see :meth:`Dataset.get`.
-
-    Args:
-        key: An id or a name (case- and diacritic-insensitive).
-        default: Returned on a miss; without it, a miss raises.
-
-    Returns:
-        The :class:`Defector`, or *default*.
-
-    Raises:
-        UnknownDefectorError: Nothing matches and no *default* was given.
-        TypeError: *key* is not a string.
-
-    Example:
-        >>> import defectors
-        >>> defectors.get("milosz", None) is None
-        True
-        >>> defectors.get("Czeslaw Milosz").id
-        'czeslaw-milosz'
-
-    .. versionadded:: 0.1.0
-    """
-    return load().get(key, default)
