@@ -298,13 +298,6 @@ class TestMerge:
 
 
 class TestPandas:
-    def test_to_pandas(self, dataset):
-        """to_pandas() gives one row a record with typed year and date columns."""
-        pd = pytest.importorskip("pandas")
-        frame = dataset.to_pandas()
-        assert (len(dataset), "int64") == (len(frame), str(frame["year"].dtype))
-        assert pd.api.types.is_datetime64_any_dtype(frame["date"])
-
     def test_without_pandas(self, dataset, monkeypatch):
         """Without pandas, to_pandas() says which extra to install."""
         monkeypatch.setitem(sys.modules, "pandas", None)

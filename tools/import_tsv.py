@@ -6,7 +6,11 @@ The TSV format is the one of ``tools/data/supplement_1961_1991.tsv`` (see
 birthplace_today birthplace_historical year date origin_state destination_country
 defection_place summary sources confidence``. Usage::
 
-    python tools/import_tsv.py tools/data/supplement_1961_1991.tsv
+    python tools/import_tsv.py --provenance research-1961-1991 tools/data/supplement_1961_1991.tsv
+
+``--provenance`` names the collection the rows belong to (a :class:`defectors.Provenance`
+value): ``research-1961-1991`` for the supplement, ``later-research`` for rows researched
+after the first release. Every record the run adds carries it.
 
 Each row becomes a :class:`defectors.Defector`:
 
@@ -36,7 +40,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 import defectors
-from defectors import Confidence, Dataset, Defector, Place, Source
+from defectors import Confidence, Dataset, Defector, Place, Provenance, Source
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "src" / "defectors" / "data" / "defectors.json"
@@ -98,7 +102,9 @@ def _date(text: str) -> object:
     return structure_date(text) if text else None
 
 
-def to_record(row: dict[str, str], line: int) -> Defector:
+def to_record(
+    row: dict[str, str], line: int, provenance: Provenance = Provenance.RESEARCH_1961_1991
+) -> Defector:
     """Return the record for one TSV row, or raise :class:`RowError` naming the line."""
     cells = {k: (row.get(k) or "").strip() for k in COLUMNS}
     name, aka = split_name(cells["name"])
@@ -129,12 +135,17 @@ def to_record(row: dict[str, str], line: int) -> Defector:
             summary=cells["summary"],
             confidence=Confidence(cells["confidence"]) if cells["confidence"] else None,
             sources=[Source(url=url) for url in urls],
+            provenance=provenance,
         )
     except (ValueError, TypeError, LookupError) as exc:
         raise RowError(line, cells["name"], str(exc)) from exc
 
 
-def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
+def read_tsv(
+    path: Path,
+    seen: dict[str, str] | None = None,
+    provenance: Provenance = Provenance.RESEARCH_1961_1991,
+) -> list[Defector]:
     """
     Read every row of a TSV file into records, refusing bad rows and repeated ids.
 
@@ -149,7 +160,7 @@ def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
         records: list[Defector] = []
         seen = {} if seen is None else seen
         for line, row in enumerate(reader, start=2):
-            record = to_record(row, line)
+            record = to_record(row, line, provenance)
             if record.id in seen:
                 msg = f"id {record.id!r} is already used on {seen[record.id]}"
                 raise RowError(line, row.get("name", ""), msg)
@@ -205,11 +216,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--released-ids", type=Path, default=RELEASED_IDS)
     parser.add_argument("--update", action="store_true", help="replace records of the same id")
     parser.add_argument("--dry-run", action="store_true", help="check, but write nothing")
+    parser.add_argument(
+        "--provenance",
+        type=Provenance,
+        required=True,
+        choices=list(Provenance),
+        metavar="{" + ",".join(p.value for p in Provenance) + "}",
+        help="the collection the rows belong to (stored in every record added)",
+    )
     args = parser.parse_args(argv)
     try:
         existing = list(defectors.load(args.data))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
-        new = [record for path in args.tsv for record in read_tsv(path, seen)]
+        new = [r for path in args.tsv for r in read_tsv(path, seen, args.provenance)]
         merged, added = merge(existing, new, update=args.update)
     except (ValueError, OSError) as exc:
         print(f"import_tsv: {exc}", file=sys.stderr)

@@ -31,7 +31,7 @@ def keywords_have_types(ds: Dataset) -> None:
     ds.merge(ds, on_conflict="mine")  # type: ignore[arg-type]
     ds.merge([])  # type: ignore[arg-type]
     ds.search(["milosz"])  # type: ignore[arg-type]
-    ds.to_json(indent="  ")  # type: ignore[arg-type]
+    ds.to_json(indent="  ")  # type: ignore[call-overload]
 
 
 def lookups_need_strings(ds: Dataset) -> None:

@@ -20,7 +20,16 @@ from defectors import exceptions
 from defectors._dataset import Dataset
 from defectors._load import get, load
 from defectors._metadata import DataSource, Metadata, metadata
-from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Place,
+    Provenance,
+    Sector,
+    Source,
+)
 from defectors.exceptions import (
     AmbiguousEraError,
     DatasetError,
@@ -65,6 +74,7 @@ __all__ = [
     "Period",
     "PeriodParseError",
     "Place",
+    "Provenance",
     "SCHEMES",
     "SECTOR_RULES",
     "Sector",

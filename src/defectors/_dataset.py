@@ -9,6 +9,7 @@ methods here only hand the records to those modules.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import Counter
 from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
@@ -486,69 +487,147 @@ class Dataset(Sequence[Defector]):
 
         return to_records(self._records)
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+    @overload
+    def to_json(self, path: None = None, *, indent: int | None = 2) -> str: ...
+    @overload
+    def to_json(self, path: str | os.PathLike[str], *, indent: int | None = 2) -> None: ...
+    def to_json(
+        self, path: str | os.PathLike[str] | None = None, *, indent: int | None = 2
+    ) -> str | None:
         """
-        Return the records as a JSON array, the form :func:`load` reads back.
+        Return the records as a JSON array, the form :func:`load` reads back, or write it.
 
         Args:
+            path: A file to write (atomically: see :meth:`to_csv`); ``None`` to return the
+                text.
             indent: Spaces to indent by, from 0 to 32, as for :func:`json.dumps`; ``None`` for
                 one line.
 
         Returns:
-            The JSON text, ending in a newline.
+            The JSON text, ending in a newline; ``None`` when written to *path*.
 
         Raises:
-            TypeError: *indent* is neither an int nor ``None``.
+            TypeError: *indent* is neither an int nor ``None``, or *path* is not a path.
             ValueError: *indent* is outside 0 to 32.
+            OSError: *path* cannot be written.
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Takes a *path* to write to.
         """
         from defectors._json import dumps_json  # noqa: PLC0415 - on first use
 
-        return dumps_json(self._records, indent)
+        return _written(path, dumps_json(self._records, indent))
 
-    def to_jsonl(self) -> str:
+    @overload
+    def to_jsonl(self, path: None = None) -> str: ...
+    @overload
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None: ...
+    def to_jsonl(self, path: str | os.PathLike[str] | None = None) -> str | None:
         """
-        Return the records as JSON Lines: one JSON object a line.
+        Return the records as JSON Lines (one JSON object a line), or write them.
+
+        Args:
+            path: A file to write (atomically: see :meth:`to_csv`); ``None`` to return the
+                text.
 
         Returns:
-            The text, each line ending in a newline; empty for an empty dataset.
+            The text, each line ending in a newline (empty for an empty dataset); ``None``
+            when written to *path*.
+
+        Raises:
+            TypeError: *path* is not a path.
+            OSError: *path* cannot be written.
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Takes a *path* to write to.
         """
         from defectors._json import dumps_jsonl  # noqa: PLC0415 - on first use
 
-        return dumps_jsonl(self._records)
+        return _written(path, dumps_jsonl(self._records))
 
     def to_flat_records(self) -> list[dict[str, str]]:
         """
-        Return the records as flat rows of strings, the columns of :meth:`to_csv`.
-
-        The columns are documented in the dataset card and ``datapackage.json``: one key and
-        one name column for each country, several values joined by ``"; "``, ``""`` for a
-        missing value.
+        Return the records as flat rows of strings: the cells of :meth:`to_csv`.
 
         Returns:
-            A list of new dicts, one a record.
+            A list of new dicts of column name to cell text, one a record.
+
+        .. versionadded:: 0.1.0
         """
         from defectors._flat import flat_row  # noqa: PLC0415 - on first use
 
         return [flat_row(r) for r in self._records]
 
-    def to_csv(self) -> str:
-        """
-        Return the records as CSV text with a header row (the flat columns).
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str]) -> None: ...
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        r"""
+        Return the records as CSV with a header row (the flat table), or write them.
+
+        :func:`load` reads the CSV back to an equal dataset. One row a record; the columns
+        (listed on the dataset card and in ``datapackage.json``) follow the record's fields:
+
+        - A missing value is an empty cell.
+        - A country is two columns: its key (``origin_key``), which is read back, and its
+          name (``origin``), written for people and ignored on reading, like ``decade``.
+        - A multi-valued field (``also_known_as``, ``sectors``, ``route_keys``) holds one
+          value a line within its cell. A record's sources are the ``source_*`` columns,
+          line *i* of each belonging to the *i*-th source (an empty line: no value).
+        - In every text value a backslash starts an escape: ``\\`` is a backslash, ``\n``
+          and ``\r`` are line breaks inside one value, and a cell (or line) that is just
+          ``\e`` is the empty string. Values without backslashes or line breaks (nearly
+          all) read the same in a spreadsheet as in Python.
+
+        With *path*, the file is written atomically: the text goes to a temporary file in the
+        same directory, which then replaces *path*, so no reader ever sees half a file.
+
+        Args:
+            path: A file to write (UTF-8); ``None`` to return the text.
 
         Returns:
-            RFC 4180 CSV text.
+            RFC 4180 CSV text with CRLF line ends; ``None`` when written to *path*.
+
+        Raises:
+            TypeError: *path* is not a path.
+            OSError: *path* cannot be written.
+
+        Example:
+            >>> import defectors
+            >>> ds = defectors.load()[:3]
+            >>> import io
+            >>> defectors.load(io.StringIO(ds.to_csv())) == ds
+            True
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Writes multi-valued cells one value a line with backslash escapes, so the CSV
+           reads back; takes a *path* to write to.
         """
         from defectors._flat import to_csv  # noqa: PLC0415 - csv is imported on first use
 
-        return to_csv(self._records)
+        return _written(path, to_csv(self._records))
 
     def to_pandas(self) -> pd.DataFrame:
         """
-        Return the records as a pandas DataFrame with the flat columns of :meth:`to_csv`.
+        Return the records as a pandas DataFrame with the flat table's columns.
 
-        ``year`` is an integer column, ``date`` a datetime column (``NaT`` where unknown), and
-        a missing text value is missing to pandas (``pandas.isna()`` is true for it: ``None``
-        in pandas 2's object columns, ``NaN`` in pandas 3's string columns).
+        The columns are those of :meth:`to_csv`, with pandas dtypes:
+
+        - states and other countries (``origin``, ``origin_key``, ``destination``, ...),
+          ``outcome`` and ``confidence`` are categorical (countries over the values present,
+          enums over all their values);
+        - ``year`` and ``decade`` are nullable integers (``Int64``), ``date`` is a datetime
+          column (``NaT`` where the day is unknown);
+        - other text is pandas' ``string`` dtype, missing values are ``pd.NA``;
+        - multi-valued columns (``also_known_as``, ``sectors``, ``route_keys``, ``route`` and
+          the ``source_*`` columns) hold tuples: ``df.explode("sectors")`` gives one row a
+          sector.
+
+        :meth:`from_pandas` reads the frame back to an equal dataset.
 
         Returns:
             A new :class:`pandas.DataFrame`, one row a record.
@@ -558,10 +637,60 @@ class Dataset(Sequence[Defector]):
                 (``pip install "defectors[pandas]"``).
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Categorical, nullable-integer and string dtypes; tuples in multi-valued columns;
+           the ``decade`` column.
         """
         from defectors._pandas import to_pandas  # noqa: PLC0415 - pandas on first use
 
         return to_pandas(self._records)
+
+    @classmethod
+    def from_pandas(cls, frame: pd.DataFrame) -> Dataset:
+        """
+        Return the dataset a DataFrame in the shape :meth:`to_pandas` gives holds.
+
+        Reads back what :meth:`to_pandas` gives, and a frame you built in that shape: the
+        required columns are ``id``, ``name``, ``year``, ``origin_key``, ``summary`` and
+        ``source_url``; other columns may be left out. Cells may be missing (``None``,
+        ``pd.NA``, ``NaN``, ``NaT``); multi-valued cells are tuples or lists; dates may be
+        :class:`datetime.date`, timestamps at midnight or ISO 8601 strings. Country names and
+        ``decade`` are derived columns and are ignored (the keys are read). Rows become
+        records in the frame's order; its index is ignored.
+
+        Args:
+            frame: The DataFrame.
+
+        Returns:
+            A new :class:`Dataset`.
+
+        Raises:
+            DatasetError: A column is unknown or repeated, a required column is missing, or
+                a cell is malformed (the message names the row, the id and the field).
+            TypeError: *frame* is not a DataFrame.
+            ImportError: pandas is not installed.
+
+        Example:
+            >>> import defectors
+            >>> ds = defectors.load()
+            >>> defectors.Dataset.from_pandas(ds.to_pandas()) == ds
+            True
+
+        .. versionadded:: 0.2.0
+        """
+        from defectors._pandas import from_pandas  # noqa: PLC0415 - pandas on first use
+
+        return cls(from_pandas(frame))
+
+
+def _written(path: str | os.PathLike[str] | None, text: str) -> str | None:
+    """Return *text*, or write it to *path* and return ``None``."""
+    if path is None:
+        return text
+    from defectors._output import write_atomically  # noqa: PLC0415 - on first use
+
+    write_atomically(path, text)
+    return None
 
 
 def _first_sector(record: Defector) -> Sector | None:

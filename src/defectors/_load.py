@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno
 import os
-from typing import TypeVar, overload
+from typing import IO, TypeVar, overload
 
 from defectors._countries import MISSING as _MISSING
 from defectors._data import read_text
@@ -25,33 +25,36 @@ def _bundled() -> Dataset:
     return structure_rows(parse(text, "the bundled data file"))
 
 
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Dataset:
     """
-    Return the bundled dataset, or the records of a JSON file.
+    Return the bundled dataset, or the records of a JSON, JSON Lines or CSV file.
 
-    Without *path*, returns the dataset shipped with the package, read from package data on
-    the first call (offline) and the very same object on every later call; it is safe for
+    Without *source*, returns the dataset shipped with the package, read from package data
+    on the first call (offline) and the very same object on every later call; it is safe for
     many threads to make the first call at once.
 
-    With *path*, reads a file in the form :meth:`Dataset.to_json` writes (a JSON array of
-    records) or :meth:`Dataset.to_jsonl` writes (JSON Lines), so you can keep your own
-    additions or corrections in a file.
+    With *source*, a file name or an open file (text or binary, UTF-8), reads any of the
+    forms the dataset writes, so you can keep your own additions or corrections in a file:
+    a JSON array of records (:meth:`Dataset.to_json`), JSON Lines (:meth:`Dataset.to_jsonl`)
+    or the flat CSV table (:meth:`Dataset.to_csv`). The form is told from the text: a JSON
+    array starts with ``[``, JSON Lines with ``{`` (an empty file is no records), anything
+    else is read as CSV, whose header must name columns of the flat table.
 
     Args:
-        path: A file to read; ``None`` for the bundled data.
+        source: A file name or an open file to read; ``None`` for the bundled data.
 
     Returns:
         A :class:`Dataset`.
 
     Raises:
-        DatasetError: The file is not JSON, not an array of records, a record is malformed
-            (the message names the record's index, its id and the field), or two records
-            share an id.
-        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
+        DatasetError: The text is not JSON, JSON Lines or CSV in the dataset's form, a record
+            is malformed (the message names the record's index, its id and the field), or
+            two records share an id.
+        FileNotFoundError: *source* does not exist; other :class:`OSError`: it cannot be read
             (a name too long for the system is quoted cut short).
-        ValueError: *path* cannot be a file name (it holds a NUL character or a lone
+        ValueError: *source* cannot be a file name (it holds a NUL character or a lone
             surrogate).
-        TypeError: *path* is not a string or path.
+        TypeError: *source* is not a string, a path or a file opened for reading.
 
     Example:
         >>> import defectors
@@ -60,17 +63,57 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
         True
         >>> ds[0].name
         'George Balanchine'
+        >>> import io
+        >>> defectors.load(io.StringIO(ds[:2].to_csv())) == ds[:2]
+        True
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Reads CSV, and takes an open file.
     """
-    if path is None:
+    if source is None:
         return _bundled()
-    if not isinstance(path, (str, os.PathLike)):
-        msg = f"path must be a str or os.PathLike, not {type(path).__name__}"
+    if isinstance(source, (str, os.PathLike)):
+        text, name = _read_path(source)
+    elif callable(getattr(source, "read", None)):
+        text, name = _read_file(source)
+    else:
+        msg = f"load() takes a file name, a path or an open file, not {type(source).__name__}"
         raise TypeError(msg)
+    return _from_text(text, name)
+
+
+def _from_text(text: str, name: str) -> Dataset:
+    """Return the records of the text of a JSON, JSON Lines or CSV file."""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head in ("[", "{", ""):
+        return structure_rows(parse(text, name))
+    from defectors._flat import read_csv  # noqa: PLC0415 - csv is imported on first use
+
+    return Dataset(read_csv(text, name))
+
+
+def _read_file(source: IO[str] | IO[bytes]) -> tuple[str, str]:
+    """Return the text of an open file and a name for it in messages."""
+    raw_name: object = getattr(source, "name", None)
+    name = quote(raw_name) if isinstance(raw_name, str) else "the file"
+    data: object = source.read()
+    if isinstance(data, bytes):
+        try:
+            return data.decode("utf-8"), name
+        except UnicodeDecodeError as exc:
+            raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
+    if not isinstance(data, str):
+        msg = f"the file's read() must give str or bytes, not {type(data).__name__}"
+        raise TypeError(msg)
+    return data, name
+
+
+def _read_path(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """Return the text of the file *path* names and a name for it in messages."""
     name = quote(os.fspath(path))
     try:
-        with open(path, encoding="utf-8") as handle:  # noqa: PTH123 - accepts str or PathLike
+        with open(path, encoding="utf-8", newline="") as handle:  # noqa: PTH123 - str or PathLike
             text = handle.read()
     except UnicodeDecodeError as exc:
         raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
@@ -83,7 +126,7 @@ def load(path: str | os.PathLike[str] | None = None) -> Dataset:
             # other OSError (a missing file, say) goes up unchanged, filename and all.
             raise OSError(exc.errno, exc.strerror, name) from exc
         raise
-    return structure_rows(parse(text, name))
+    return text, name
 
 
 @overload

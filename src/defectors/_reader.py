@@ -21,7 +21,16 @@ from typing import Any, Final, TypeVar, cast
 import attrs
 
 from defectors._countries import get_country
-from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Place,
+    Provenance,
+    Sector,
+    Source,
+)
 from defectors.exceptions import quote
 
 __all__ = [
@@ -174,6 +183,7 @@ def structure_defector(row: Mapping[str, Any]) -> Defector:
     get = row.get
     date = get("date")
     confidence = get("confidence")
+    provenance = get("provenance")
     return Defector(
         id=structure_str(row["id"]),
         name=structure_str(row["name"]),
@@ -197,4 +207,5 @@ def structure_defector(row: Mapping[str, Any]) -> Defector:
         summary=structure_str(row["summary"]),
         confidence=None if confidence is None else structure_enum(confidence, Confidence),
         sources=tuple(_source(v) for v in check_array(row["sources"])),
+        provenance=None if provenance is None else structure_enum(provenance, Provenance),
     )

@@ -39,6 +39,7 @@ from defectors._model import (
     Defector,
     Outcome,
     Place,
+    Provenance,
     Sector,
     Source,
 )
@@ -129,6 +130,7 @@ def defectors(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> D
         summary=draw(texts(max_size=200)),
         confidence=draw(st.none() | st.sampled_from(Confidence)),
         sources=draw(st.lists(sources(), min_size=1, max_size=3)),
+        provenance=draw(st.none() | st.sampled_from(Provenance)),
     )
 
 
