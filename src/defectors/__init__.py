@@ -30,6 +30,7 @@ from defectors._model import (
     Sector,
     Source,
 )
+from defectors._types import CountryQuery, Field
 from defectors.exceptions import (
     AmbiguousEraError,
     DatasetError,
@@ -63,12 +64,14 @@ __all__ = [
     "AmbiguousEraError",
     "Confidence",
     "Country",
+    "CountryQuery",
     "DataSource",
     "Dataset",
     "DatasetError",
     "Defector",
     "DefectorsError",
     "Era",
+    "Field",
     "Metadata",
     "Outcome",
     "Period",

@@ -9,15 +9,15 @@ methods here only hand the records to those modules.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import threading
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
-from itertools import chain
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 from defectors._countries import MISSING as _MISSING
-from defectors._model import Defector, Outcome, Sector
+from defectors._model import Confidence, Country, Defector, Outcome, Provenance, Sector
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
@@ -26,7 +26,16 @@ if TYPE_CHECKING:
     import pandas as pd
 
     from defectors._eras import Era
-    from defectors._query import CountryQuery, Field
+    from defectors._types import (
+        CountryField,
+        CountryQuery,
+        EraField,
+        Field,
+        IntField,
+        OptionalCountryField,
+        ProvenanceField,
+        SectorField,
+    )
 
 _T = TypeVar("_T")
 
@@ -215,11 +224,14 @@ class Dataset(Sequence[Defector]):
         born_in: CountryQuery | None = None,
         destination: CountryQuery | None = None,
         year: int | None = None,
-        years: tuple[int, int] | None = None,
+        years: tuple[int | None, int | None] | None = None,
+        between: tuple[dt.date | None, dt.date | None] | None = None,
         era: str | Era | None = None,
         sector: Sector | str | Collection[Sector | str] | None = None,
         profession: str | None = None,
-        outcome: Outcome | str | None = None,
+        outcome: Outcome | str | Collection[Outcome | str] | None = None,
+        confidence: Confidence | str | Collection[Confidence | str] | None = None,
+        provenance: Provenance | str | Collection[Provenance | str] | None = None,
     ) -> Dataset:
         """
         Return the records every given keyword admits (keywords combine with AND).
@@ -231,12 +243,22 @@ class Dataset(Sequence[Defector]):
                 its text names; same forms as *origin*.
             destination: The state whose protection was sought; same forms as *origin*.
             year: The exact year of defection.
-            years: An inclusive ``(start, end)`` range of years.
-            era: An era's name or :class:`Era`; a record matches when its date, or else its
-                year, overlaps the era.
+            years: An inclusive ``(start, end)`` range of years; either end may be ``None``
+                for an open range: ``years=(1969, None)`` is 1969 and later.
+            between: An inclusive ``(first, last)`` range of days (:class:`datetime.date`),
+                either end ``None`` for open. A record with a date matches when the date
+                lies in the range; a record with only a year, when its whole year does.
+            era: An era's name or :class:`Era`; a record matches when the era is its era
+                in the era's scheme, by the rule of :func:`defectors.record_era` (the same
+                rule :meth:`count_by` and :meth:`group_by` use).
             sector: A :class:`Sector` or its name (``"sport"``), or a collection (any matches).
             profession: Text the profession contains, case- and diacritic-insensitively.
-            outcome: An :class:`Outcome` or its value (``"attempted"``).
+            outcome: An :class:`Outcome` or its value (``"attempted"``), or a collection.
+            confidence: A :class:`Confidence` or its value (``"high"``), or a collection;
+                records without a grade never match.
+            provenance: A :class:`Provenance` or its value (``"wikipedia-list"``,
+                ``"research-1961-1991"``, ``"later-research"``), or a collection: which
+                collection of the bundled data a record belongs to.
 
         Returns:
             A new :class:`Dataset`, in this dataset's order.
@@ -245,7 +267,8 @@ class Dataset(Sequence[Defector]):
             UnknownCountryError: A country names nothing known.
             UnknownEraError: *era* names no era.
             UnknownSectorError: *sector* names no sector.
-            ValueError: *years* is reversed, *outcome* is unknown, or a collection is empty.
+            ValueError: A range is reversed, an *outcome*, *confidence* or *provenance* is
+                unknown, or a collection is empty.
             TypeError: A keyword is unknown or has the wrong type.
 
         Example:
@@ -253,8 +276,13 @@ class Dataset(Sequence[Defector]):
             >>> hungarians = defectors.load().filter(origin="Hungary", years=(1950, 1960))
             >>> sorted({d.destination.name for d in hungarians if d.destination})[:3]
             ['Australia', 'Austria', 'Germany']
+            >>> len(defectors.load().filter(years=(1985, None), confidence="high")) > 0
+            True
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Open *years* ranges, and the *between*, *confidence* and *provenance* keywords;
+           *era* follows :func:`defectors.record_era`.
         """
         from defectors._query import predicates  # noqa: PLC0415 - on first use
 
@@ -264,10 +292,13 @@ class Dataset(Sequence[Defector]):
             destination=destination,
             year=year,
             years=years,
+            between=between,
             era=era,
             sector=sector,
             profession=profession,
             outcome=outcome,
+            confidence=confidence,
+            provenance=provenance,
         )
         kept: Iterable[Defector] = self._records
         for test in tests:
@@ -316,7 +347,9 @@ class Dataset(Sequence[Defector]):
                     object.__setattr__(self, "_search_index", index)
         return index
 
-    def sorted_by(self, field: Field, *, reverse: bool = False) -> Dataset:
+    def sorted_by(
+        self, field: Field, *, reverse: bool = False, scheme: str = "soviet-leaders"
+    ) -> Dataset:
         """
         Return the records ordered by *field*, keeping this order among equal keys.
 
@@ -324,50 +357,77 @@ class Dataset(Sequence[Defector]):
         come last in either direction. For ``"sector"`` a record sorts by its first sector.
 
         Args:
-            field: One of ``origin``, ``destination``, ``sector``, ``decade``, ``era``,
-                ``year`` and ``birth_country``.
+            field: One of the :data:`Field` names: ``origin``, ``destination``,
+                ``birth_country``, ``sector``, ``era``, ``year``, ``decade`` and
+                ``provenance``.
             reverse: Sort in descending order.
+            scheme: The era scheme, for ``"era"`` (see :func:`defectors.record_era`).
 
         Returns:
             A new :class:`Dataset`.
 
         Raises:
             ValueError: *field* is not one of those.
+            UnknownEraError: *scheme* is unknown.
             TypeError: *reverse* is not a bool.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The *scheme* keyword and the ``provenance`` field.
         """
         from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
 
         if not isinstance(reverse, bool):
             msg = f"reverse must be True or False, not {type(reverse).__name__}"
             raise TypeError(msg)
-        single = key_of(field) or _first_sector
+        single = key_of(field, scheme) or _first_sector
         keyed = [(order_of(single(r)), r) for r in self._records]
         known = [(key, r) for key, r in keyed if key[0] == 0]
         unknown = [r for key, r in keyed if key[0] == 1]
         known.sort(key=_first, reverse=reverse)
         return Dataset._of([*(r for _, r in known), *unknown])
 
-    def group_by(self, field: Field) -> dict[Hashable, Dataset]:
+    @overload
+    def group_by(self, field: CountryField, *, scheme: str = ...) -> dict[Country, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country | None, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: SectorField, *, scheme: str = ...
+    ) -> dict[Sector | None, Dataset]: ...
+    @overload
+    def group_by(self, field: EraField, *, scheme: str = ...) -> dict[Era | None, Dataset]: ...
+    @overload
+    def group_by(self, field: IntField, *, scheme: str = ...) -> dict[int, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Provenance | None, Dataset]: ...
+    def group_by(self, field: Field, *, scheme: str = "soviet-leaders") -> dict[Any, Dataset]:
         """
         Return the records grouped by *field*, as a new dict of key to :class:`Dataset`.
 
         Keys are :class:`Country` for ``origin``, ``destination`` and ``birth_country``,
-        :class:`Sector` for ``sector``, :class:`Era` for ``era`` (the record's own era in the
-        ``soviet-leaders`` scheme, see :func:`defectors.record_era`), and ints for ``year``
-        and ``decade`` (``1950``). ``None`` is a real key for records with no value, sorted
-        last. For single-valued fields the groups partition the dataset; for ``sector`` a
-        record appears once under each of its sectors (and under ``None`` if it has none).
+        :class:`Sector` for ``sector``, :class:`Era` for ``era`` (the record's era in
+        *scheme*, see :func:`defectors.record_era`), :class:`Provenance` for
+        ``provenance``, and ints for ``year`` and ``decade`` (``1950``). ``None`` is a real
+        key for records with no value, sorted last. Type checkers see the key type that
+        follows from the field (``dict[Country, Dataset]`` for ``"origin"``). For
+        single-valued fields the groups partition the dataset; for ``sector`` a record
+        appears once under each of its sectors (and under ``None`` if it has none).
 
         Args:
             field: As for :meth:`sorted_by`.
+            scheme: The era scheme, for ``"era"``.
 
         Returns:
             A dict ordered by key (countries by name, eras by start date, ``None`` last).
 
         Raises:
             ValueError: *field* is not a known field.
+            UnknownEraError: *scheme* is unknown.
 
         Example:
             >>> import defectors
@@ -376,53 +436,252 @@ class Dataset(Sequence[Defector]):
             [(1920, 2), (1930, 9)]
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The *scheme* keyword and the ``provenance`` field.
         """
-        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+        from defectors._query import order_of  # noqa: PLC0415 - on first use
 
-        single = key_of(field)
         buckets: dict[Hashable, list[Defector]] = {}
-        for record in self._records:
-            for key in (single(record),) if single is not None else record.sectors or (None,):
-                bucket = buckets.get(key)
-                if bucket is None:
-                    buckets[key] = [record]
-                else:
-                    bucket.append(record)
+        for record, key in self._keyed(field, scheme):
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [record]
+            else:
+                bucket.append(record)
         return {key: Dataset._of(buckets[key]) for key in sorted(buckets, key=order_of)}
 
-    def count_by(self, field: Field) -> dict[Hashable, int]:
-        """
-        Return how many records fall under each key of *field*, largest first.
+    def _keyed(self, field: Field, scheme: str) -> Iterator[tuple[Defector, Hashable]]:
+        """Yield each record with each of its keys for *field* (several for sectors)."""
+        keys = _keys_of(field, scheme)
+        for record in self._records:
+            for key in keys(record):
+                yield record, key
 
-        Counts agree with :meth:`group_by`: ``count_by(f)[k] == len(group_by(f)[k])``. Ties
-        keep :meth:`group_by`'s key order, so ``None`` comes last among equals.
+    @overload
+    def count_by(
+        self, field: CountryField, by: None = None, *, scheme: str = ...
+    ) -> dict[Country, int]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: None = None, *, scheme: str = ...
+    ) -> dict[Country | None, int]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: None = None, *, scheme: str = ...
+    ) -> dict[Sector | None, int]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: None = None, *, scheme: str = ...
+    ) -> dict[Era | None, int]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: None = None, *, scheme: str = ...
+    ) -> dict[int, int]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: None = None, *, scheme: str = ...
+    ) -> dict[Provenance | None, int]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Country, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Country, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: EraField, *, scheme: str = ...
+    ) -> dict[Country, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: IntField, *, scheme: str = ...
+    ) -> dict[Country, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Country, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: EraField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: IntField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: EraField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: IntField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: EraField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: IntField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: CountryField, *, scheme: str = ...
+    ) -> dict[int, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[int, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: SectorField, *, scheme: str = ...
+    ) -> dict[int, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: EraField, *, scheme: str = ...
+    ) -> dict[int, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: IntField, *, scheme: str = ...
+    ) -> dict[int, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[int, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: EraField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: IntField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Provenance | None, int]]: ...
+    def count_by(
+        self, field: Field, by: Field | None = None, *, scheme: str = "soviet-leaders"
+    ) -> dict[Any, Any]:
+        """
+        Return how many records fall under each key of *field* (and of *by*), largest first.
+
+        With one field, a dict of key to count. Counts agree with :meth:`group_by`:
+        ``count_by(f)[k] == len(group_by(f)[k])``. Ties keep :meth:`group_by`'s key order,
+        so ``None`` comes last among equals.
+
+        With two fields, a cross-table: a dict of each key of *field* (largest total first)
+        to a dict of every key of *by* found in the dataset (in key order: decades in time
+        order) to the count, zeros included, so every row has the same columns:
+        ``count_by("origin", "decade")[country][1950]``.
+
+        Type checkers see the key types that follow from the fields
+        (``dict[Country, int]`` for ``"origin"``, ``dict[Country, dict[int, int]]`` for
+        ``("origin", "decade")``).
 
         Args:
             field: As for :meth:`sorted_by`.
+            by: A second field, for a cross-table; ``None`` for plain counts.
+            scheme: The era scheme, for ``"era"`` (see :func:`defectors.record_era`).
 
         Returns:
-            A new dict of key to count.
+            A new dict of key to count, or of key to a dict of key to count.
 
         Raises:
-            ValueError: *field* is not a known field.
+            ValueError: *field* or *by* is not a known field.
+            UnknownEraError: *scheme* is unknown.
 
         Example:
             >>> import defectors
             >>> early = defectors.load().filter(years=(1917, 1960))
             >>> next(iter(early.count_by("origin").items()))
             (Country(key='SUHH', name='Soviet Union'), 27)
+            >>> early.count_by("origin", "decade")[defectors.get_country("HUN")]
+            {1920: 0, 1930: 0, 1940: 1, 1950: 11, 1960: 0}
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The second field *by*, the *scheme* keyword and the ``provenance`` field.
         """
-        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+        from defectors._query import order_of  # noqa: PLC0415 - on first use
 
-        single = key_of(field)
-        if single is not None:
-            counts = Counter(map(single, self._records))
-        else:
-            counts = Counter(chain.from_iterable(r.sectors or (None,) for r in self._records))
+        counts = Counter(key for _, key in self._keyed(field, scheme))
         in_key_order = sorted(counts.items(), key=lambda item: order_of(item[0]))
-        return dict(sorted(in_key_order, key=lambda item: -item[1]))
+        totals = dict(sorted(in_key_order, key=lambda item: -item[1]))
+        if by is None:
+            return totals
+        rows = _keys_of(field, scheme)
+        cols = _keys_of(by, scheme)
+        pairs = Counter(
+            (r, c) for record in self._records for r in rows(record) for c in cols(record)
+        )
+        columns = sorted({c for _, c in pairs}, key=order_of)
+        return {key: {c: pairs[key, c] for c in columns} for key in totals}
 
     def merge(
         self, other: Dataset, *, on_conflict: Literal["error", "ours", "theirs"] = "error"
@@ -691,6 +950,16 @@ def _written(path: str | os.PathLike[str] | None, text: str) -> str | None:
 
     write_atomically(path, text)
     return None
+
+
+def _keys_of(field: Field, scheme: str) -> Callable[[Defector], tuple[Hashable, ...]]:
+    """Return the function giving a record's keys for *field*: one, or its sectors."""
+    from defectors._query import key_of  # noqa: PLC0415 - on first use
+
+    single = key_of(field, scheme)
+    if single is None:
+        return lambda r: r.sectors or (None,)
+    return lambda r: (single(r),)
 
 
 def _first_sector(record: Defector) -> Sector | None:
