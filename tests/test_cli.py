@@ -19,6 +19,12 @@ from defectors._cli import _emit, main
 SCRIPT = shutil.which("defectors", path=str(Path(sys.executable).parent)) or "defectors"
 
 
+@pytest.fixture(autouse=True)
+def _eighty_columns(monkeypatch):
+    """Tests see an 80-column terminal unless they say otherwise."""
+    monkeypatch.setenv("COLUMNS", "80")
+
+
 def run(capsys, *argv: str) -> tuple[int, str, str]:
     """Run the command line in process; return status, stdout and stderr."""
     status = main(list(argv))
@@ -229,6 +235,94 @@ class TestCommands:
         """A missing --data file is one line and status 1."""
         status, _, err = run(capsys, "--data", str(tmp_path / "nope.json"), "list")
         assert (1, True) == (status, "No such file or directory" in err)
+
+
+class TestTerminalWidth:
+    def test_wide_terminal_cuts_nothing(self, capsys, monkeypatch):
+        """At 160 columns no state name is cut, and no line is wider than the terminal."""
+        monkeypatch.setenv("COLUMNS", "160")
+        _, out, _ = run(capsys, "list", "--origin", "Czechoslovakia")
+        lines = out.splitlines()
+        assert ([], []) == (
+            [line for line in lines if "Czechoslovak…" in line],
+            [line for line in lines if len(line) > 160],
+        )
+
+    @pytest.mark.parametrize("columns", [40, 60, 100, 200])
+    def test_table_fits_the_terminal(self, capsys, monkeypatch, columns):
+        """Every line of a table fits the terminal's width."""
+        monkeypatch.setenv("COLUMNS", str(columns))
+        _, out, _ = run(capsys, "list")
+        assert [] == [line for line in out.splitlines() if len(line) > columns]
+
+    def test_show_wraps_to_the_terminal(self, capsys, monkeypatch):
+        """Show wraps long fields to the terminal's width."""
+        monkeypatch.setenv("COLUMNS", "120")
+        _, out, _ = run(capsys, "show", "rudolf-nureyev")
+        summary = [line for line in out.splitlines() if not line.startswith("Source:")]
+        assert (True, []) == (
+            any(len(line) > 80 for line in summary),
+            [line for line in summary if len(line) > 120],
+        )
+
+
+class TestListOptions:
+    def test_confidence_and_outcome(self, capsys):
+        """--confidence and --outcome filter like Dataset.filter()."""
+        _, out, _ = run(
+            capsys, "list", "--confidence", "medium", "--outcome", "defected", "--format", "json"
+        )
+        expected = defectors.load().filter(confidence="medium", outcome="defected")
+        assert expected.ids == tuple(r["id"] for r in json.loads(out))
+
+    def test_sort_reverse_and_limit(self, capsys):
+        """--sort orders, --reverse descends, --limit keeps the first N after sorting."""
+        _, out, _ = run(
+            capsys, "list", "--sort", "year", "--reverse", "--limit", "5", "--format", "json"
+        )
+        expected = defectors.load().sorted_by("year", reverse=True)[:5]
+        assert expected.ids == tuple(r["id"] for r in json.loads(out))
+
+    @pytest.mark.parametrize(
+        "argv",
+        [["--limit", "0"], ["--limit", "x"], ["--reverse"], ["--confidence", "low"]],
+    )
+    def test_bad_options_are_usage_errors(self, capsys, argv):
+        """A limit below 1, --reverse without --sort or an unknown grade is status 2."""
+        with pytest.raises(SystemExit) as info:
+            main(["list", *argv])
+        capsys.readouterr()
+        assert 2 == info.value.code
+
+
+class TestStatsOrder:
+    @pytest.mark.parametrize("field", ["decade", "year", "era"])
+    def test_time_fields_in_time_order(self, capsys, field):
+        """Stats --by decade, year or era lists its groups in time order."""
+        _, out, _ = run(capsys, "stats", "--by", field)
+        labels = [line.rsplit(maxsplit=2)[0] for line in out.splitlines()[1:]]
+        groups = defectors.load().group_by(field)
+        expected = [
+            key.name
+            if isinstance(key, defectors.Era)
+            else f"{key}s"
+            if field == "decade"
+            else str(key)
+            for key in groups
+        ]
+        assert expected == labels
+
+    def test_era_scheme(self, capsys):
+        """Stats --by era --scheme cold-war counts in that scheme."""
+        _, out, _ = run(capsys, "stats", "--by", "era", "--scheme", "cold-war")
+        assert "Détente" in out
+        assert "Brezhnev" not in out
+
+    def test_origin_largest_first(self, capsys):
+        """Other fields are listed largest first."""
+        _, out, _ = run(capsys, "stats", "--by", "origin")
+        counts = [int(line.split()[-2]) for line in out.splitlines()[1:]]
+        assert sorted(counts, reverse=True) == counts
 
 
 class TestShowLayout:

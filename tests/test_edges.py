@@ -14,7 +14,7 @@ import pytest
 import defectors
 from defectors import Dataset, DatasetError, Defector, Outcome, Sector
 from defectors._cli import main
-from defectors._dataset import _describe, _field_of
+from defectors._json import _describe, _field_of
 
 
 class TestConverterEdges:

@@ -3,10 +3,12 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import defectors
 from defectors._eras import SCHEMES, SPAN, Era, era_of, eras, eras_of, get_era, record_era
 from defectors._periods import parse_period
 from defectors.exceptions import (
@@ -180,8 +182,58 @@ class TestRecordEra:
                 assert era_of(record.date) == found
             elif record.date is None and len(eras_of(record.year)) == 1:
                 assert era_of(record.year) == found
+            elif record.date is None:
+                assert found in eras_of(record.year)
             else:
                 assert found is None
+
+    @pytest.mark.parametrize(
+        ("year", "scheme", "expected"),
+        [
+            (1924, "soviet-leaders", "Stalin"),  # Lenin died on 21 January
+            (1953, "soviet-leaders", "Khrushchev"),  # Stalin died on 5 March
+            (1964, "soviet-leaders", "Khrushchev"),  # removed on 14 October
+            (1982, "soviet-leaders", "Brezhnev"),  # died on 10 November
+            (1984, "soviet-leaders", "Chernenko"),  # Andropov died on 9 February
+            (1985, "soviet-leaders", "Gorbachev"),  # Chernenko died on 10 March
+            (1917, "soviet-leaders", "Lenin"),  # only 7 Nov - 31 Dec lies in the span
+            (1962, "cold-war", "Thaw and crises"),  # Cuba settled on 28 October
+            (1979, "cold-war", "Détente"),  # Afghanistan on 24 December
+        ],
+    )
+    def test_boundary_year_goes_to_the_era_holding_most_of_it(
+        self, dataset, year, scheme, expected
+    ):
+        """A year-only record on a boundary belongs to the era holding most of that year."""
+        record = attrs.evolve(dataset[0], year=year, date=None)
+        assert expected == record_era(record, scheme).name
+
+    def test_day_before_the_span_has_no_era(self, dataset):
+        """A record dated before 7 November 1917 has no era."""
+        record = attrs.evolve(dataset[0], year=1917, date=dt.date(1917, 3, 1))
+        assert None is record_era(record)
+
+    def test_filter_count_and_group_agree(self, dataset):
+        """filter(era=), count_by("era") and group_by("era") place records alike."""
+        for scheme in defectors.SCHEMES:
+            counts = dataset.count_by("era", scheme=scheme)
+            groups = dataset.group_by("era", scheme=scheme)
+            filtered = {era: len(dataset.filter(era=era)) for era in defectors.eras(scheme)}
+            assert (len(dataset), counts) == (
+                sum(counts.values()),
+                {era: len(g) for era, g in groups.items()},
+            )
+            assert {era: n for era, n in filtered.items() if n} == counts
+
+
+class TestEraOfDefault:
+    def test_default_instead_of_ambiguity(self):
+        """era_of() returns the default for a boundary year or a time outside every era."""
+        assert (None, "none", "Khrushchev") == (
+            era_of(1953, default=None),
+            era_of(1900, default="none"),
+            era_of(1956, default=None).name,
+        )
 
     def test_bad_input(self, dataset):
         """A non-record is a TypeError; an unknown scheme raises UnknownEraError."""

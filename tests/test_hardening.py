@@ -710,7 +710,7 @@ CONCURRENT = textwrap.dedent(
     import json, sys, threading
     sys.setswitchinterval(1e-6)
     import defectors
-    from defectors import _countries, _dataset, _eras, _normalize, _query, _sectors
+    from defectors import _countries, _eras, _json, _load, _normalize, _query, _sectors
 
     builds = {}
 
@@ -721,10 +721,10 @@ CONCURRENT = textwrap.dedent(
         return wrapper
 
     for name, cached in [
-        ("dataset", _dataset._bundled),
+        ("dataset", _load._bundled),
         ("countries", _countries.country_table),
         ("normalization index", _normalize._index),
-        ("reader", _dataset._reader),
+        ("reader", _json._reader),
         ("eras", _eras._schemes),
         ("era names", _eras._by_name),
         ("sector patterns", _sectors._matcher),
@@ -1172,6 +1172,7 @@ class TestLazyImports:
             "defectors._converter",
             "defectors._eras",
             "defectors._flat",
+            "defectors._pandas",
             "defectors._normalize",
             "defectors._periods",
             "defectors._query",

@@ -118,7 +118,15 @@ class TestConversion:
     def test_rerun_changes_nothing(self, workspace):
         """Running the tool twice adds nothing the second time."""
         data, ids = workspace
-        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)]
+        args = [
+            "--provenance",
+            "research-1961-1991",
+            str(SUPPLEMENT),
+            "--data",
+            str(data),
+            "--released-ids",
+            str(ids),
+        ]
         tool.main(args)
         first = data.read_bytes()
         tool.main(args)
@@ -128,14 +136,33 @@ class TestConversion:
         """--dry-run checks the rows but leaves the files alone."""
         data, ids = workspace
         before = data.read_bytes()
-        args = [str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids), "--dry-run"]
+        args = [
+            "--provenance",
+            "research-1961-1991",
+            str(SUPPLEMENT),
+            "--data",
+            str(data),
+            "--released-ids",
+            str(ids),
+            "--dry-run",
+        ]
         assert 0 == tool.main(args)
         assert (before, "") == (data.read_bytes(), ids.read_text())
 
     def test_writes_the_csv_beside_the_data(self, workspace):
         """The flat CSV beside the data file is rewritten too."""
         data, ids = workspace
-        tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        tool.main(
+            [
+                "--provenance",
+                "research-1961-1991",
+                str(SUPPLEMENT),
+                "--data",
+                str(data),
+                "--released-ids",
+                str(ids),
+            ]
+        )
         expected = defectors.load(data).to_csv().encode("utf-8")
         assert expected == data.with_suffix(".csv").read_bytes()
 
@@ -171,7 +198,17 @@ class TestRefusals:
         row = ROW.replace("Jane Roe (Jana Rová)", "George Balanchine")
         path = write_tsv(tmp_path / "c.tsv", row)
         before = data.read_bytes()
-        status = tool.main([str(path), "--data", str(data), "--released-ids", str(ids)])
+        status = tool.main(
+            [
+                "--provenance",
+                "research-1961-1991",
+                str(path),
+                "--data",
+                str(data),
+                "--released-ids",
+                str(ids),
+            ]
+        )
         assert (1, before) == (status, data.read_bytes())
         assert "'george-balanchine' (George Balanchine) is already taken" in capsys.readouterr().err
 
@@ -180,7 +217,8 @@ class TestRefusals:
         data, ids = workspace
         row = ROW.replace("Jane Roe (Jana Rová)", "George Balanchine").replace("1977", "1924")
         path = write_tsv(tmp_path / "u.tsv", row.replace("1924-05-01", ""))
-        args = [str(path), "--data", str(data), "--released-ids", str(ids), "--update"]
+        args = ["--provenance", "research-1961-1991", str(path), "--data", str(data)]
+        args += ["--released-ids", str(ids), "--update"]
         assert 0 == tool.main(args)
         assert "Chess player" == defectors.load(data).get("george-balanchine").profession
 
@@ -205,7 +243,7 @@ class TestRefusals:
         first = write_tsv(tmp_path / "a.tsv", ROW)
         second = write_tsv(tmp_path / "b.tsv", ROW.replace("high", "medium"))
         args = [str(first), str(second), "--data", str(data), "--released-ids", str(ids)]
-        assert 1 == tool.main([*args, "--update"])
+        assert 1 == tool.main(["--provenance", "research-1961-1991", *args, "--update"])
         assert "already used on line 2 of a.tsv" in capsys.readouterr().err
 
     def test_missing_columns(self, tmp_path):

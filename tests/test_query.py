@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 
 import attrs
@@ -21,7 +22,15 @@ from defectors import (
 from defectors.exceptions import UnknownEraError
 from defectors.testing import datasets
 
-SINGLE_VALUED = ["origin", "destination", "decade", "era", "year", "birth_country"]
+SINGLE_VALUED = [
+    "origin",
+    "destination",
+    "decade",
+    "era",
+    "year",
+    "birth_country",
+    "provenance",
+]
 
 
 class TestFilter:
@@ -54,12 +63,65 @@ class TestFilter:
         """year=N selects that year only."""
         assert {1956} == {r.year for r in dataset.filter(year=1956)}
 
-    def test_era_overlap(self, dataset):
-        """An era selects the records whose year overlaps it."""
+    def test_era_is_the_records_era(self, dataset):
+        """An era selects exactly the records whose own era (record_era) it is."""
         era = defectors.get_era("khrushchev")
         picked = dataset.filter(era="Khrushchev")
-        assert all(era.start.year <= r.year <= era.end.year for r in picked)
-        assert any(r.year == 1956 for r in picked)
+        assert [r for r in dataset if defectors.record_era(r) == era] == list(picked)
+
+    def test_open_year_ranges(self, dataset):
+        """years= takes None for an open start or end."""
+        assert (
+            [r for r in dataset if r.year >= 1969],
+            [r for r in dataset if r.year <= 1930],
+            list(dataset),
+        ) == (
+            list(dataset.filter(years=(1969, None))),
+            list(dataset.filter(years=(None, 1930))),
+            list(dataset.filter(years=(None, None))),
+        )
+
+    def test_between_dates(self, dataset):
+        """between= keeps dated records in the range and year-only records wholly in it."""
+        first, last = dt.date(1961, 6, 1), dt.date(1962, 12, 31)
+        picked = dataset.filter(between=(first, last))
+        expected = [
+            r
+            for r in dataset
+            if (r.date is not None and first <= r.date <= last)
+            or (r.date is None and r.year == 1962)
+        ]
+        assert (expected, True) == (
+            list(picked),
+            "rudolf-nureyev" in picked.ids,
+        )
+
+    def test_between_open_end(self, dataset):
+        """between= takes None for an open end."""
+        since = dt.date(1985, 1, 1)
+        assert [r for r in dataset if r.year >= 1985] == list(dataset.filter(between=(since, None)))
+
+    def test_confidence(self, dataset):
+        """confidence= takes a grade, its value or several; ungraded records never match."""
+        high = [r for r in dataset if r.confidence is defectors.Confidence.HIGH]
+        graded = [r for r in dataset if r.confidence is not None]
+        assert (high, high, graded) == (
+            list(dataset.filter(confidence="high")),
+            list(dataset.filter(confidence=defectors.Confidence.HIGH)),
+            list(dataset.filter(confidence=["high", "medium"])),
+        )
+
+    def test_provenance(self, dataset):
+        """provenance= selects a collection: 49 from Wikipedia's list, 130 researched."""
+        assert (49, 130, 0) == (
+            len(dataset.filter(provenance="wikipedia-list")),
+            len(dataset.filter(provenance=defectors.Provenance.RESEARCH_1961_1991)),
+            len(dataset.filter(provenance="later-research")),
+        )
+
+    def test_outcome_collection(self, dataset):
+        """outcome= takes several outcomes."""
+        assert dataset == dataset.filter(outcome=["defected", "attempted"])
 
     def test_sector_by_name(self, dataset):
         """sector= accepts a name or a Sector."""
@@ -88,6 +150,14 @@ class TestFilter:
             ({"years": (1960, 1950)}, ValueError),
             ({"origin": []}, ValueError),
             ({"outcome": "maybe"}, ValueError),
+            ({"confidence": "low"}, ValueError),
+            ({"provenance": []}, ValueError),
+            ({"provenance": 3}, TypeError),
+            ({"confidence": [3]}, TypeError),
+            ({"between": (dt.date(1960, 1, 1), dt.date(1950, 1, 1))}, ValueError),
+            ({"between": (1950, 1960)}, TypeError),
+            ({"between": "1950"}, TypeError),
+            ({"years": (1950, "1960")}, TypeError),
             ({"origin": 7}, TypeError),
             ({"year": "1956"}, TypeError),
             ({"years": (1950,)}, TypeError),
@@ -230,6 +300,46 @@ class TestGrouping:
         """Decades are ints such as 1950."""
         assert [1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990] == list(dataset.group_by("decade"))
 
+    def test_cross_table_agrees_with_groups(self, dataset):
+        """count_by(a, b)[x][y] counts the records of group x whose key for b is y."""
+        table = dataset.count_by("origin", "decade")
+        groups = dataset.group_by("origin")
+        decades = sorted({r.year // 10 * 10 for r in dataset})
+        assert {
+            country: {d: len(group.filter(years=(d, d + 9))) for d in decades}
+            for country, group in groups.items()
+        } == table
+
+    def test_cross_table_rows_largest_first_columns_in_order(self, dataset):
+        """Rows come largest total first; every row has every column, in key order."""
+        table = dataset.count_by("origin", "decade")
+        assert (list(dataset.count_by("origin")), [sorted(row) for row in table.values()]) == (
+            list(table),
+            [list(row) for row in table.values()],
+        )
+
+    def test_cross_table_with_sectors(self, dataset):
+        """A record counts once under each of its sectors in a cross-table too."""
+        table = dataset.count_by("sector", "decade")
+        assert dataset.count_by("sector") == {k: sum(row.values()) for k, row in table.items()}
+
+    def test_era_scheme(self, dataset):
+        """count_by, group_by and sorted_by take the era scheme."""
+        counts = dataset.count_by("era", scheme="cold-war")
+        assert ({"cold-war"}, len(dataset)) == (
+            {e.scheme for e in counts if e is not None},
+            sum(counts.values()),
+        )
+        assert list(dataset.group_by("era", scheme="cold-war")) == sorted(
+            counts, key=lambda e: e.start
+        )
+        assert dataset.sorted_by("era", scheme="cold-war")[0].year == 1924
+
+    def test_unknown_scheme(self, dataset):
+        """An unknown scheme raises UnknownEraError, whatever the field."""
+        with pytest.raises(UnknownEraError):
+            dataset.count_by("origin", scheme="tsars")
+
     def test_unknown_field(self, dataset):
         """An unknown field is a ValueError listing the fields."""
         with pytest.raises(ValueError, match="expected one of origin"):
@@ -298,13 +408,6 @@ class TestMerge:
 
 
 class TestPandas:
-    def test_to_pandas(self, dataset):
-        """to_pandas() gives one row a record with typed year and date columns."""
-        pd = pytest.importorskip("pandas")
-        frame = dataset.to_pandas()
-        assert (len(dataset), "int64") == (len(frame), str(frame["year"].dtype))
-        assert pd.api.types.is_datetime64_any_dtype(frame["date"])
-
     def test_without_pandas(self, dataset, monkeypatch):
         """Without pandas, to_pandas() says which extra to install."""
         monkeypatch.setitem(sys.modules, "pandas", None)

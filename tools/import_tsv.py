@@ -4,9 +4,18 @@ Add the rows of a curated TSV file to the bundled dataset, ``src/defectors/data/
 The TSV format is the one of ``tools/data/supplement_1961_1991.tsv`` (see
 ``tools/data/README.md``): tab-separated UTF-8 with the header ``name profession
 birthplace_today birthplace_historical year date origin_state destination_country
-defection_place summary sources confidence``. Usage::
+defection_place summary sources confidence``, and optionally ``route`` and ``wikipedia``.
+Usage::
 
-    python tools/import_tsv.py tools/data/supplement_1961_1991.tsv
+    python tools/import_tsv.py --provenance later-research tools/data/research/NEW.tsv
+
+and, to rebuild the shipped records from every file they come from (:data:`LANDED`)::
+
+    python tools/import_tsv.py --landed
+
+``--provenance`` names the collection the rows belong to (a :class:`defectors.Provenance`
+value): ``research-1961-1991`` for the supplement, ``later-research`` for rows researched
+after the first release. Every record the run adds carries it.
 
 Each row becomes a :class:`defectors.Defector`:
 
@@ -23,7 +32,8 @@ Each row becomes a :class:`defectors.Defector`:
   of Wikipedia, pirated-book sites, content farms) and a bare IP address are refused;
 * the optional ``route`` column: country names joined by ``;``, in order, each through
   :func:`defectors.normalize_country`;
-* the optional ``wikipedia`` column: the person's English Wikipedia article, as is.
+* the optional ``wikipedia`` column: the person's English Wikipedia article, its address
+  made canonical by :func:`canonical_wikipedia`.
 
 ``--refresh`` applies the source table and ``tools/data/wikipedia_links.tsv`` (``id``,
 ``url``: the confirmed article of a record that no TSV row carries, such as the seed
@@ -54,7 +64,16 @@ from typing import TypeVar
 import attrs
 
 import defectors
-from defectors import Confidence, Country, Dataset, Defector, Place, Source, SourceKind
+from defectors import (
+    Confidence,
+    Country,
+    Dataset,
+    Defector,
+    Place,
+    Provenance,
+    Source,
+    SourceKind,
+)
 
 _V = TypeVar("_V")
 
@@ -66,15 +85,15 @@ DENIED = ROOT / "tools" / "data" / "denied_domains.tsv"
 WIKIPEDIA_LINKS = ROOT / "tools" / "data" / "wikipedia_links.tsv"
 RESEARCH = ROOT / "tools" / "data" / "research"
 
-#: The curated files the shipped records were imported from, in order: ``--landed`` imports
-#: them all. A research batch's rows still waiting for their independent check are in its
+#: The curated files the shipped records were imported from, in order, each with the
+#: collection its rows belong to: ``--landed`` imports them all. A research batch's rows still waiting for their independent check are in its
 #: ``*.pending.tsv`` file, which is never imported.
-LANDED = (
-    ROOT / "tools" / "data" / "supplement_1961_1991.tsv",
-    RESEARCH / "r1_ussr_early_bulgaria.tsv",
-    RESEARCH / "r2_ussr_late_albania.tsv",
-    RESEARCH / "r3_pol_hun_rom.tsv",
-    RESEARCH / "r4_cze.tsv",
+LANDED: tuple[tuple[Path, Provenance], ...] = (
+    (ROOT / "tools" / "data" / "supplement_1961_1991.tsv", Provenance.RESEARCH_1961_1991),
+    (RESEARCH / "r1_ussr_early_bulgaria.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r2_ussr_late_albania.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r3_pol_hun_rom.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r4_cze.tsv", Provenance.LATER_RESEARCH),
 )
 
 COLUMNS = (
@@ -226,7 +245,9 @@ def _date(text: str) -> object:
     return structure_date(text) if text else None
 
 
-def to_record(row: dict[str, str], line: int) -> Defector:
+def to_record(
+    row: dict[str, str], line: int, provenance: Provenance = Provenance.RESEARCH_1961_1991
+) -> Defector:
     """Return the record for one TSV row, or raise :class:`RowError` naming the line."""
     cells = {k: (row.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
     name, aka = split_name(cells["name"])
@@ -259,12 +280,17 @@ def to_record(row: dict[str, str], line: int) -> Defector:
             confidence=Confidence(cells["confidence"]) if cells["confidence"] else None,
             sources=[Source(url=url, kind=classify(url)) for url in urls],
             wikipedia=canonical_wikipedia(cells["wikipedia"]) if cells["wikipedia"] else None,
+            provenance=provenance,
         )
     except (ValueError, TypeError, LookupError) as exc:
         raise RowError(line, cells["name"], str(exc)) from exc
 
 
-def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
+def read_tsv(
+    path: Path,
+    seen: dict[str, str] | None = None,
+    provenance: Provenance = Provenance.RESEARCH_1961_1991,
+) -> list[Defector]:
     """
     Read every row of a TSV file into records, refusing bad rows and repeated ids.
 
@@ -279,7 +305,7 @@ def read_tsv(path: Path, seen: dict[str, str] | None = None) -> list[Defector]:
         records: list[Defector] = []
         seen = {} if seen is None else seen
         for line, row in enumerate(reader, start=2):
-            record = to_record(row, line)
+            record = to_record(row, line, provenance)
             if record.id in seen:
                 msg = f"id {record.id!r} is already used on {seen[record.id]}"
                 raise RowError(line, row.get("name", ""), msg)
@@ -387,18 +413,30 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument(
         "--landed",
         action="store_true",
-        help="import every file the shipped records come from (implies --refresh --update)",
+        help="import every file the shipped records come from, each with its collection "
+        "(implies --refresh --update)",
+    )
+    parser.add_argument(
+        "--provenance",
+        type=Provenance,
+        choices=list(Provenance),
+        metavar="{" + ",".join(p.value for p in Provenance) + "}",
+        help="the collection the rows of the TSV files named belong to (stored in every "
+        "record added); required with TSV files",
     )
     args = parser.parse_args(argv)
+    if args.tsv and args.provenance is None:
+        parser.error("--provenance is required with TSV files")
+    files = [(path, args.provenance) for path in args.tsv]
     if args.landed:
-        args.tsv = [*LANDED, *args.tsv]
+        files = [*LANDED, *files]
         args.refresh = args.update = True
-    if not args.tsv and not args.refresh:
+    if not files and not args.refresh:
         parser.error("give at least one TSV file, --landed or --refresh")
     try:
         existing = list(defectors.load(args.data))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
-        new = [record for path in args.tsv for record in read_tsv(path, seen)]
+        new = [r for path, coll in files for r in read_tsv(path, seen, coll)]
         merged, added = merge(existing, new, update=args.update)
         if args.refresh:
             merged = refresh(merged, read_links(args.links))

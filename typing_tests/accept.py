@@ -9,7 +9,6 @@ Checked, not run: ``mypy --strict typing_tests`` and ``pyright typing_tests`` (t
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Hashable
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +23,7 @@ from defectors import (
     Metadata,
     Period,
     Place,
+    Provenance,
     Sector,
     normalize_country,
 )
@@ -78,8 +78,23 @@ def queries(ds: Dataset) -> None:
     )
     assert_type(ds.search("milosz"), Dataset)
     assert_type(ds.sorted_by("year", reverse=True), Dataset)
-    assert_type(ds.count_by("origin"), dict[Hashable, int])
-    assert_type(ds.group_by("decade"), dict[Hashable, Dataset])
+    assert_type(ds.filter(years=(1969, None), confidence="high"), Dataset)
+    assert_type(
+        ds.filter(between=(dt.date(1961, 1, 1), None), provenance="wikipedia-list"), Dataset
+    )
+    assert_type(ds.count_by("origin"), dict[Country, int])
+    assert_type(ds.count_by("destination"), dict[Country | None, int])
+    assert_type(ds.count_by("sector"), dict[Sector | None, int])
+    assert_type(ds.count_by("era", scheme="cold-war"), dict[Era | None, int])
+    assert_type(ds.count_by("decade"), dict[int, int])
+    assert_type(ds.count_by("provenance"), dict[Provenance | None, int])
+    assert_type(ds.count_by("origin", "decade"), dict[Country, dict[int, int]])
+    assert_type(ds.count_by("era", "sector"), dict[Era | None, dict[Sector | None, int]])
+    assert_type(ds.group_by("decade"), dict[int, Dataset])
+    assert_type(ds.group_by("origin"), dict[Country, Dataset])
+    for country, n in ds.count_by("origin").items():
+        assert_type(country.name, str)
+        assert_type(n, int)
     assert_type(ds.merge(ds, on_conflict="theirs"), Dataset)
     assert_type(ds.to_records(), list[dict[str, Any]])
     assert_type(ds.to_flat_records(), list[dict[str, str]])

@@ -26,12 +26,12 @@ def keywords_have_types(ds: Dataset) -> None:
     ds.filter(years=1956)  # type: ignore[arg-type]
     ds.filter(colour="red")  # type: ignore[call-arg]
     ds.sorted_by("name")  # type: ignore[arg-type]
-    ds.count_by("country")  # type: ignore[arg-type]
-    ds.group_by("decades")  # type: ignore[arg-type]
+    ds.count_by("country")  # type: ignore[call-overload]
+    ds.group_by("decades")  # type: ignore[call-overload]
     ds.merge(ds, on_conflict="mine")  # type: ignore[arg-type]
     ds.merge([])  # type: ignore[arg-type]
     ds.search(["milosz"])  # type: ignore[arg-type]
-    ds.to_json(indent="  ")  # type: ignore[arg-type]
+    ds.to_json(indent="  ")  # type: ignore[call-overload]
 
 
 def lookups_need_strings(ds: Dataset) -> None:

@@ -17,17 +17,21 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from defectors import exceptions
-from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadata
+from defectors._dataset import Dataset
+from defectors._load import get, load
+from defectors._metadata import DataSource, Metadata, metadata
 from defectors._model import (
     Confidence,
     Country,
     Defector,
     Outcome,
     Place,
+    Provenance,
     Sector,
     Source,
     SourceKind,
 )
+from defectors._types import CountryQuery, Field
 from defectors.exceptions import (
     AmbiguousEraError,
     DatasetError,
@@ -62,18 +66,21 @@ __all__ = [
     "AmbiguousEraError",
     "Confidence",
     "Country",
+    "CountryQuery",
     "DataSource",
     "Dataset",
     "DatasetError",
     "Defector",
     "DefectorsError",
     "Era",
+    "Field",
     "InvalidRecordError",
     "Metadata",
     "Outcome",
     "Period",
     "PeriodParseError",
     "Place",
+    "Provenance",
     "SCHEMES",
     "SECTOR_RULES",
     "Sector",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Final, Literal
 
-from defectors._dataset import DataSource, metadata
+from defectors._metadata import DataSource, metadata
 from defectors._text import slugify
 from defectors.exceptions import quote
 

@@ -7,30 +7,47 @@ import codecs
 import json
 import os
 import re
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Hashable, Sequence
 from typing import TextIO
 
-from defectors._dataset import Dataset, load
+from defectors._dataset import Dataset
 from defectors._eras import SCHEMES, Era, eras_of
-from defectors._model import FIRST_YEAR, LAST_YEAR, Country, Defector, Sector
+from defectors._load import load
+from defectors._model import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Sector,
+)
 from defectors._normalize import normalize_country
 from defectors._query import FIELDS, Field
 from defectors.exceptions import DefectorsError, UnknownEraError, quote
 
 __all__ = ["main"]
 
+#: The width to fit when the terminal's is unknown (output to a pipe or a file, no $COLUMNS).
 WIDTH = 80
+#: The narrowest width tables and wrapped text are fitted to.
+MIN_WIDTH = 40
 BAR = 30
+#: The narrowest a cut table column becomes.
+MIN_COLUMN = 6
 
 EPILOG = """\
 examples:
   defectors list --origin Hungary --from 1950 --to 1960
   defectors list --sector intelligence --era khrushchev --format csv
+  defectors list --confidence high --outcome attempted --sort year --limit 10
   defectors search milosz
   defectors show "Ferenc Puskas"
   defectors stats --by origin
+  defectors stats --by era --scheme cold-war
   defectors country "G.D.R."
   defectors era 1956
 """
@@ -112,25 +129,54 @@ def _country(country: Country | None) -> str:
     return "" if country is None else country.name
 
 
+def _width() -> int:
+    """The terminal's width ($COLUMNS first), or 80 when unknown; never below 40."""
+    return max(MIN_WIDTH, shutil.get_terminal_size((WIDTH, 24)).columns)
+
+
+def _fit(natural: list[int], width: int, fixed: int) -> list[int]:
+    """
+    Return column widths that fit *width* with two spaces between columns.
+
+    Columns start at their natural width (their longest cell); while the table is too wide,
+    the widest of the columns after the first *fixed* loses a character, down to
+    :data:`MIN_COLUMN`. So a wide terminal cuts nothing, and a narrow one cuts the longest
+    texts first.
+    """
+    widths = list(natural)
+    budget = width - 2 * (len(widths) - 1)
+    while sum(widths) > budget:
+        widest = max(range(fixed, len(widths)), key=lambda i: widths[i])
+        if widths[widest] <= MIN_COLUMN:
+            break
+        widths[widest] -= 1
+    return widths
+
+
 def _table(out: _Terminal, records: Dataset) -> None:
-    """Year, name, origin, destination and profession, cut to fit 80 columns."""
-    columns = (("Year", 4), ("Name", 24), ("Origin", 13), ("Destination", 13), ("Profession", 16))
-    out.write("  ".join(title.ljust(w) for title, w in columns).rstrip() + "\n")
-    out.write("  ".join("-" * w for _, w in columns) + "\n")
-    for record in records:
-        cells = (
+    """Year, name, origin, destination and profession, fitted to the terminal's width."""
+    titles = ("Year", "Name", "Origin", "Destination", "Profession")
+    rows = [
+        (
             str(record.year),
             record.name,
             _country(record.origin),
             _country(record.destination),
             record.profession or "",
         )
-        out.write(
-            "  ".join(
-                _cut(c, w).ljust(w) for c, (_, w) in zip(cells, columns, strict=True)
-            ).rstrip()
-            + "\n"
-        )
+        for record in records
+    ]
+    # Widths count what the terminal shows: control characters escaped, as _cut() writes them.
+    natural = [
+        max([len(t), *(len(_safe(row[i])) for row in rows)]) for i, t in enumerate(titles)
+    ]
+    widths = _fit(natural, _width(), fixed=1)
+    header = (_cut(t, w).ljust(w) for t, w in zip(titles, widths, strict=True))
+    out.write("  ".join(header).rstrip() + "\n")
+    out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in rows:
+        cells = (_cut(c, w).ljust(w) for c, w in zip(row, widths, strict=True))
+        out.write("  ".join(cells).rstrip() + "\n")
     noun = "record" if len(records) == 1 else "records"
     out.write(f"({len(records)} {noun})\n")
 
@@ -190,8 +236,8 @@ def _show(out: _Terminal, record: Defector) -> None:
             continue
         line = f"{label + ':':<14} {_safe(value)}"
         if label != "Source":  # an address is kept whole, however long
-            # Wrapped to 80 columns, continuing under the value column.
-            line = textwrap.fill(line, width=WIDTH, subsequent_indent=" " * 15)
+            # Wrapped to the terminal's width, continuing under the value column.
+            line = textwrap.fill(line, width=_width(), subsequent_indent=" " * 15)
         out.write(line + "\n")
 
 
@@ -205,8 +251,15 @@ def _label(key: Hashable, field: str) -> str:
     return f"{key}s" if field == "decade" else str(key)
 
 
-def _stats(out: _Terminal, records: Dataset, field: Field) -> None:
-    counts = records.count_by(field)
+#: Fields whose counts ``stats`` lists in time order rather than largest first.
+_IN_TIME_ORDER = frozenset({"decade", "year", "era"})
+
+
+def _stats(out: _Terminal, records: Dataset, field: Field, scheme: str) -> None:
+    counts = records.count_by(field, scheme=scheme)
+    if field in _IN_TIME_ORDER:
+        groups = records.group_by(field, scheme=scheme)  # in key order: time order
+        counts = {key: counts[key] for key in groups}
     labels = {key: _label(key, field) for key in counts}
     most = max(counts.values(), default=0)
     label_width = min(max((len(v) for v in labels.values()), default=0), 30)
@@ -229,7 +282,7 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--data",
         metavar="PATH",
-        help="read records from this JSON file instead of the bundled data",
+        help="read records from this JSON, JSON Lines or CSV file instead of the bundled data",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -249,6 +302,22 @@ def _parser() -> argparse.ArgumentParser:
     lister.add_argument(
         "--sector", metavar="S", help="intelligence, military, government, arts, ..."
     )
+    lister.add_argument(
+        "--confidence", choices=[c.value for c in Confidence], help="how firmly sourced"
+    )
+    lister.add_argument(
+        "--outcome", choices=[o.value for o in Outcome], help="defected, or attempted"
+    )
+    lister.add_argument(
+        "--sort",
+        choices=FIELDS,
+        metavar="FIELD",
+        help=f"order by a field ({', '.join(FIELDS)}); records without one come last",
+    )
+    lister.add_argument("--reverse", action="store_true", help="with --sort: descending")
+    lister.add_argument(
+        "--limit", type=_positive, metavar="N", help="show at most N records (after sorting)"
+    )
     lister.add_argument("--format", choices=formats, default="table")
 
     searcher = commands.add_parser("search", help="find records by name, profession or summary")
@@ -260,7 +329,16 @@ def _parser() -> argparse.ArgumentParser:
     shower.add_argument("--format", choices=("text", "json"), default="text")
 
     stats = commands.add_parser("stats", help="count records by a field, with a bar chart")
-    stats.add_argument("--by", choices=FIELDS, default="origin")
+    stats.add_argument(
+        "--by",
+        choices=FIELDS,
+        default="origin",
+        help="the field to count by; decade, year and era are listed in time order, "
+        "the others largest first",
+    )
+    stats.add_argument(
+        "--scheme", choices=SCHEMES, default=SCHEMES[0], help="the era scheme, for --by era"
+    )
 
     country = commands.add_parser("country", help="normalize a country or historical state name")
     country.add_argument("text", nargs="+")
@@ -290,6 +368,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser, out: TextIO)
     }
     if args.command == "list" and args.year is not None and (args.start, args.end) != (None, None):
         parser.error("--year cannot be combined with --from or --to")
+    if args.command == "list" and args.reverse and args.sort is None:
+        parser.error("--reverse needs --sort")
     handlers[args.command](args, out)
     return 0
 
@@ -315,6 +395,18 @@ def _years(start: int | None, end: int | None) -> tuple[int, int] | None:
     return (FIRST_YEAR if start is None else start, LAST_YEAR if end is None else end)
 
 
+def _positive(text: str) -> int:
+    """An argparse type: a whole number of at least 1."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a whole number of at least 1, not {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _cmd_list(args: argparse.Namespace, out: TextIO) -> None:
     years = _years(args.start, args.end)
     records = _data(args).filter(
@@ -325,7 +417,13 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> None:
         years=years,
         era=args.era,
         sector=args.sector,
+        confidence=args.confidence,
+        outcome=args.outcome,
     )
+    if args.sort is not None:
+        records = records.sorted_by(args.sort, reverse=args.reverse)
+    if args.limit is not None:
+        records = records[: args.limit]
     _emit(out, records, args.format)
 
 
@@ -343,7 +441,7 @@ def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_stats(args: argparse.Namespace, out: TextIO) -> None:
-    _stats(_Terminal(out), _data(args), args.by)
+    _stats(_Terminal(out), _data(args), args.by, args.scheme)
 
 
 def _cmd_country(args: argparse.Namespace, out: TextIO) -> None:

@@ -109,7 +109,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
       (``"1961-06-16"``; not the basic or week forms that :meth:`datetime.date.fromisoformat`
       also reads from Python 3.11 on);
     * enums (:class:`~defectors.Sector`, :class:`~defectors.Outcome`,
-      :class:`~defectors.Confidence`) by value;
+      :class:`~defectors.Confidence`, :class:`~defectors.Provenance`) by value;
     * ``str``, ``int`` and ``bool`` strictly: ``"1956"`` is not an ``int`` and ``1956`` is not
       a ``str``, where cattrs by default would convert them silently;
     * tuples (``tuple[str, ...]``, ...) from JSON arrays only (with detailed validation,

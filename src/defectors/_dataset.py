@@ -1,63 +1,49 @@
-"""The immutable :class:`Dataset` and loading it from package data or a user's file."""
+"""
+The immutable :class:`Dataset`: a collection of records and its queries.
+
+Reading and writing file formats lives apart: JSON in :mod:`defectors._json`, the flat table
+(CSV) in :mod:`defectors._flat`, pandas in :mod:`defectors._pandas`; loading files in
+:mod:`defectors._load`; the data's provenance in :mod:`defectors._metadata`. The export
+methods here only hand the records to those modules.
+"""
 
 from __future__ import annotations
 
-import heapq
-import json
+import datetime as dt
 import os
-import re
 import threading
 from collections import Counter
-from collections.abc import Collection, Hashable, Iterable, Iterator, Sequence
-from itertools import chain, islice
-from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, cast, overload
-
-import attrs
+from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 from defectors._countries import MISSING as _MISSING
-from defectors._data import read_text
-from defectors._files import EMPTY, JsonReader, read_file
-from defectors._lazy import once
-from defectors._model import Defector, Outcome, Sector, refuse_reinit
-from defectors._reader import structure_defector
+from defectors._model import Confidence, Country, Defector, Outcome, Provenance, Sector
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
-    # Imported on first use, not with the package (see ``defectors.__init__``); queries,
-    # exports and the converter's detailed errors pull them in when they are needed.
-    import cattrs
+    # Imported on first use, not with the package (see ``defectors.__init__``); queries
+    # and exports pull them in when they are needed.
     import pandas as pd
 
     from defectors._eras import Era
-    from defectors._query import CountryQuery, Field
+    from defectors._types import (
+        CountryField,
+        CountryQuery,
+        EraField,
+        Field,
+        IntField,
+        OptionalCountryField,
+        ProvenanceField,
+        SectorField,
+    )
 
 _T = TypeVar("_T")
 
 
-__all__ = ["DataSource", "Dataset", "Metadata", "get", "load", "metadata"]
-
-
-@once
-def _reader() -> cattrs.Converter:
-    """
-    Return the private converter, made on first use.
-
-    :func:`load` reads through :func:`~defectors._reader.structure_defector` and this
-    converter, never the public ``defectors.converter``, so hooks users register there cannot
-    change how the package reads its data.
-    """
-    from defectors._converter import make_converter  # noqa: PLC0415 - built on first use
-
-    return make_converter()
-
-
-#: The widest indentation :meth:`Dataset.to_json` writes (json.dumps would take any size).
-_MAX_INDENT: Final = 32
+__all__ = ["Dataset"]
 
 #: Guards building a dataset's search index, once even when many threads search at once.
 _INDEX_LOCK: Final = threading.Lock()
-
-_PATH_FIELD = re.compile(r"\$\.([A-Za-z_][A-Za-z0-9_]*)")
 
 
 class Dataset(Sequence[Defector]):
@@ -240,11 +226,14 @@ class Dataset(Sequence[Defector]):
         born_in: CountryQuery | None = None,
         destination: CountryQuery | None = None,
         year: int | None = None,
-        years: tuple[int, int] | None = None,
+        years: tuple[int | None, int | None] | None = None,
+        between: tuple[dt.date | None, dt.date | None] | None = None,
         era: str | Era | None = None,
         sector: Sector | str | Collection[Sector | str] | None = None,
         profession: str | None = None,
-        outcome: Outcome | str | None = None,
+        outcome: Outcome | str | Collection[Outcome | str] | None = None,
+        confidence: Confidence | str | Collection[Confidence | str] | None = None,
+        provenance: Provenance | str | Collection[Provenance | str] | None = None,
     ) -> Dataset:
         """
         Return the records every given keyword admits (keywords combine with AND).
@@ -256,12 +245,22 @@ class Dataset(Sequence[Defector]):
                 its text names; same forms as *origin*.
             destination: The state whose protection was sought; same forms as *origin*.
             year: The exact year of defection.
-            years: An inclusive ``(start, end)`` range of years.
-            era: An era's name or :class:`Era`; a record matches when its date, or else its
-                year, overlaps the era.
+            years: An inclusive ``(start, end)`` range of years; either end may be ``None``
+                for an open range: ``years=(1969, None)`` is 1969 and later.
+            between: An inclusive ``(first, last)`` range of days (:class:`datetime.date`),
+                either end ``None`` for open. A record with a date matches when the date
+                lies in the range; a record with only a year, when its whole year does.
+            era: An era's name or :class:`Era`; a record matches when the era is its era
+                in the era's scheme, by the rule of :func:`defectors.record_era` (the same
+                rule :meth:`count_by` and :meth:`group_by` use).
             sector: A :class:`Sector` or its name (``"sport"``), or a collection (any matches).
             profession: Text the profession contains, case- and diacritic-insensitively.
-            outcome: An :class:`Outcome` or its value (``"attempted"``).
+            outcome: An :class:`Outcome` or its value (``"attempted"``), or a collection.
+            confidence: A :class:`Confidence` or its value (``"high"``), or a collection;
+                records without a grade never match.
+            provenance: A :class:`Provenance` or its value (``"wikipedia-list"``,
+                ``"research-1961-1991"``, ``"later-research"``), or a collection: which
+                collection of the bundled data a record belongs to.
 
         Returns:
             A new :class:`Dataset`, in this dataset's order.
@@ -270,7 +269,8 @@ class Dataset(Sequence[Defector]):
             UnknownCountryError: A country names nothing known.
             UnknownEraError: *era* names no era.
             UnknownSectorError: *sector* names no sector.
-            ValueError: *years* is reversed, *outcome* is unknown, or a collection is empty.
+            ValueError: A range is reversed, an *outcome*, *confidence* or *provenance* is
+                unknown, or a collection is empty.
             TypeError: A keyword is unknown or has the wrong type.
 
         Example:
@@ -278,8 +278,13 @@ class Dataset(Sequence[Defector]):
             >>> hungarians = defectors.load().filter(origin="Hungary", years=(1950, 1960))
             >>> sorted({d.destination.name for d in hungarians if d.destination})[:3]
             ['Australia', 'Austria', 'Germany']
+            >>> len(defectors.load().filter(years=(1985, None), confidence="high")) > 0
+            True
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Open *years* ranges, and the *between*, *confidence* and *provenance* keywords;
+           *era* follows :func:`defectors.record_era`.
         """
         from defectors._query import predicates  # noqa: PLC0415 - on first use
 
@@ -289,10 +294,13 @@ class Dataset(Sequence[Defector]):
             destination=destination,
             year=year,
             years=years,
+            between=between,
             era=era,
             sector=sector,
             profession=profession,
             outcome=outcome,
+            confidence=confidence,
+            provenance=provenance,
         )
         kept: Iterable[Defector] = self._records
         for test in tests:
@@ -341,7 +349,9 @@ class Dataset(Sequence[Defector]):
                     object.__setattr__(self, "_search_index", index)
         return index
 
-    def sorted_by(self, field: Field, *, reverse: bool = False) -> Dataset:
+    def sorted_by(
+        self, field: Field, *, reverse: bool = False, scheme: str = "soviet-leaders"
+    ) -> Dataset:
         """
         Return the records ordered by *field*, keeping this order among equal keys.
 
@@ -349,50 +359,79 @@ class Dataset(Sequence[Defector]):
         come last in either direction. For ``"sector"`` a record sorts by its first sector.
 
         Args:
-            field: One of ``origin``, ``destination``, ``sector``, ``decade``, ``era``,
-                ``year`` and ``birth_country``.
+            field: One of the :data:`Field` names: ``origin``, ``destination``,
+                ``birth_country``, ``sector``, ``era``, ``year``, ``decade`` and
+                ``provenance``.
             reverse: Sort in descending order.
+            scheme: The era scheme, for ``"era"`` (see :func:`defectors.record_era`).
 
         Returns:
             A new :class:`Dataset`.
 
         Raises:
             ValueError: *field* is not one of those.
+            UnknownEraError: *scheme* is unknown.
             TypeError: *reverse* is not a bool.
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The *scheme* keyword and the ``provenance`` field.
         """
         from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
 
         if not isinstance(reverse, bool):
             msg = f"reverse must be True or False, not {type(reverse).__name__}"
             raise TypeError(msg)
-        single = key_of(field) or _first_sector
+        single = key_of(field, scheme) or _first_sector
         keyed = [(order_of(single(r)), r) for r in self._records]
         known = [(key, r) for key, r in keyed if key[0] == 0]
         unknown = [r for key, r in keyed if key[0] == 1]
         known.sort(key=_first, reverse=reverse)
         return Dataset._of([*(r for _, r in known), *unknown])
 
-    def group_by(self, field: Field) -> dict[Hashable, Dataset]:
+    @overload
+    def group_by(self, field: CountryField, *, scheme: str = ...) -> dict[Country, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country | None, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: SectorField, *, scheme: str = ...
+    ) -> dict[Sector | None, Dataset]: ...
+    @overload
+    def group_by(self, field: EraField, *, scheme: str = ...) -> dict[Era | None, Dataset]: ...
+    @overload
+    def group_by(self, field: IntField, *, scheme: str = ...) -> dict[int, Dataset]: ...
+    @overload
+    def group_by(
+        self, field: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Provenance | None, Dataset]: ...
+    @overload
+    def group_by(self, field: Field, *, scheme: str = ...) -> dict[Any, Dataset]: ...
+    def group_by(self, field: Field, *, scheme: str = "soviet-leaders") -> dict[Any, Dataset]:
         """
         Return the records grouped by *field*, as a new dict of key to :class:`Dataset`.
 
         Keys are :class:`Country` for ``origin``, ``destination`` and ``birth_country``,
-        :class:`Sector` for ``sector``, :class:`Era` for ``era`` (the record's own era in the
-        ``soviet-leaders`` scheme, see :func:`defectors.record_era`), and ints for ``year``
-        and ``decade`` (``1950``). ``None`` is a real key for records with no value, sorted
-        last. For single-valued fields the groups partition the dataset; for ``sector`` a
-        record appears once under each of its sectors (and under ``None`` if it has none).
+        :class:`Sector` for ``sector``, :class:`Era` for ``era`` (the record's era in
+        *scheme*, see :func:`defectors.record_era`), :class:`Provenance` for
+        ``provenance``, and ints for ``year`` and ``decade`` (``1950``). ``None`` is a real
+        key for records with no value, sorted last. Type checkers see the key type that
+        follows from the field (``dict[Country, Dataset]`` for ``"origin"``). For
+        single-valued fields the groups partition the dataset; for ``sector`` a record
+        appears once under each of its sectors (and under ``None`` if it has none).
 
         Args:
             field: As for :meth:`sorted_by`.
+            scheme: The era scheme, for ``"era"``.
 
         Returns:
             A dict ordered by key (countries by name, eras by start date, ``None`` last).
 
         Raises:
             ValueError: *field* is not a known field.
+            UnknownEraError: *scheme* is unknown.
 
         Example:
             >>> import defectors
@@ -401,53 +440,258 @@ class Dataset(Sequence[Defector]):
             [(1920, 2), (1930, 9)]
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The *scheme* keyword and the ``provenance`` field.
         """
-        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+        from defectors._query import order_of  # noqa: PLC0415 - on first use
 
-        single = key_of(field)
         buckets: dict[Hashable, list[Defector]] = {}
-        for record in self._records:
-            for key in (single(record),) if single is not None else record.sectors or (None,):
-                bucket = buckets.get(key)
-                if bucket is None:
-                    buckets[key] = [record]
-                else:
-                    bucket.append(record)
+        for record, key in self._keyed(field, scheme):
+            bucket = buckets.get(key)
+            if bucket is None:
+                buckets[key] = [record]
+            else:
+                bucket.append(record)
         return {key: Dataset._of(buckets[key]) for key in sorted(buckets, key=order_of)}
 
-    def count_by(self, field: Field) -> dict[Hashable, int]:
-        """
-        Return how many records fall under each key of *field*, largest first.
+    def _keyed(self, field: Field, scheme: str) -> Iterator[tuple[Defector, Hashable]]:
+        """Yield each record with each of its keys for *field* (several for sectors)."""
+        keys = _keys_of(field, scheme)
+        for record in self._records:
+            for key in keys(record):
+                yield record, key
 
-        Counts agree with :meth:`group_by`: ``count_by(f)[k] == len(group_by(f)[k])``. Ties
-        keep :meth:`group_by`'s key order, so ``None`` comes last among equals.
+    @overload
+    def count_by(
+        self, field: CountryField, by: None = None, *, scheme: str = ...
+    ) -> dict[Country, int]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: None = None, *, scheme: str = ...
+    ) -> dict[Country | None, int]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: None = None, *, scheme: str = ...
+    ) -> dict[Sector | None, int]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: None = None, *, scheme: str = ...
+    ) -> dict[Era | None, int]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: None = None, *, scheme: str = ...
+    ) -> dict[int, int]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: None = None, *, scheme: str = ...
+    ) -> dict[Provenance | None, int]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Country, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Country, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: EraField, *, scheme: str = ...
+    ) -> dict[Country, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: IntField, *, scheme: str = ...
+    ) -> dict[Country, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: CountryField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Country, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: EraField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: IntField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: OptionalCountryField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Country | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: EraField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: IntField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: SectorField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Sector | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: EraField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: IntField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: EraField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Era | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: CountryField, *, scheme: str = ...
+    ) -> dict[int, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[int, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: SectorField, *, scheme: str = ...
+    ) -> dict[int, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: EraField, *, scheme: str = ...
+    ) -> dict[int, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: IntField, *, scheme: str = ...
+    ) -> dict[int, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: IntField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[int, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: CountryField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Country, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: OptionalCountryField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Country | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: SectorField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Sector | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: EraField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Era | None, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: IntField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[int, int]]: ...
+    @overload
+    def count_by(
+        self, field: ProvenanceField, by: ProvenanceField, *, scheme: str = ...
+    ) -> dict[Provenance | None, dict[Provenance | None, int]]: ...
+    @overload
+    def count_by(self, field: Field, by: None = None, *, scheme: str = ...) -> dict[Any, int]: ...
+    @overload
+    def count_by(
+        self, field: Field, by: Field, *, scheme: str = ...
+    ) -> dict[Any, dict[Any, int]]: ...
+    def count_by(
+        self, field: Field, by: Field | None = None, *, scheme: str = "soviet-leaders"
+    ) -> dict[Any, Any]:
+        """
+        Return how many records fall under each key of *field* (and of *by*), largest first.
+
+        With one field, a dict of key to count. Counts agree with :meth:`group_by`:
+        ``count_by(f)[k] == len(group_by(f)[k])``. Ties keep :meth:`group_by`'s key order,
+        so ``None`` comes last among equals.
+
+        With two fields, a cross-table: a dict of each key of *field* (largest total first)
+        to a dict of every key of *by* found in the dataset (in key order: decades in time
+        order) to the count, zeros included, so every row has the same columns:
+        ``count_by("origin", "decade")[country][1950]``.
+
+        Type checkers see the key types that follow from the fields
+        (``dict[Country, int]`` for ``"origin"``, ``dict[Country, dict[int, int]]`` for
+        ``("origin", "decade")``).
 
         Args:
             field: As for :meth:`sorted_by`.
+            by: A second field, for a cross-table; ``None`` for plain counts.
+            scheme: The era scheme, for ``"era"`` (see :func:`defectors.record_era`).
 
         Returns:
-            A new dict of key to count.
+            A new dict of key to count, or of key to a dict of key to count.
 
         Raises:
-            ValueError: *field* is not a known field.
+            ValueError: *field* or *by* is not a known field.
+            UnknownEraError: *scheme* is unknown.
 
         Example:
             >>> import defectors
             >>> early = defectors.load().filter(years=(1917, 1960))
             >>> next(iter(early.count_by("origin").items()))
             (Country(key='SUHH', name='Soviet Union'), 27)
+            >>> early.count_by("origin", "decade")[defectors.get_country("HUN")]
+            {1920: 0, 1930: 0, 1940: 1, 1950: 11, 1960: 0}
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           The second field *by*, the *scheme* keyword and the ``provenance`` field.
         """
-        from defectors._query import key_of, order_of  # noqa: PLC0415 - on first use
+        from defectors._query import order_of  # noqa: PLC0415 - on first use
 
-        single = key_of(field)
-        if single is not None:
-            counts = Counter(map(single, self._records))
-        else:
-            counts = Counter(chain.from_iterable(r.sectors or (None,) for r in self._records))
+        counts = Counter(key for _, key in self._keyed(field, scheme))
         in_key_order = sorted(counts.items(), key=lambda item: order_of(item[0]))
-        return dict(sorted(in_key_order, key=lambda item: -item[1]))
+        totals = dict(sorted(in_key_order, key=lambda item: -item[1]))
+        if by is None:
+            return totals
+        rows = _keys_of(field, scheme)
+        cols = _keys_of(by, scheme)
+        pairs = Counter(
+            (r, c) for record in self._records for r in rows(record) for c in cols(record)
+        )
+        columns = sorted({c for _, c in pairs}, key=order_of)
+        return {key: {c: pairs[key, c] for c in columns} for key in totals}
 
     def merge(
         self, other: Dataset, *, on_conflict: Literal["error", "ours", "theirs"] = "error"
@@ -508,75 +752,151 @@ class Dataset(Sequence[Defector]):
         Returns:
             A list of dicts with the fields of :class:`Defector`.
         """
-        unstructure = _reader().unstructure
-        return [unstructure(r) for r in self._records]
+        from defectors._json import to_records  # noqa: PLC0415 - on first use
 
-    def to_json(self, *, indent: int | None = 2) -> str:
+        return to_records(self._records)
+
+    @overload
+    def to_json(self, path: None = None, *, indent: int | None = 2) -> str: ...
+    @overload
+    def to_json(self, path: str | os.PathLike[str], *, indent: int | None = 2) -> None: ...
+    def to_json(
+        self, path: str | os.PathLike[str] | None = None, *, indent: int | None = 2
+    ) -> str | None:
         """
-        Return the records as a JSON array, the form :func:`load` reads back.
+        Return the records as a JSON array, the form :func:`load` reads back, or write it.
 
         Args:
+            path: A file to write (atomically: see :meth:`to_csv`); ``None`` to return the
+                text.
             indent: Spaces to indent by, from 0 to 32, as for :func:`json.dumps`; ``None`` for
                 one line.
 
         Returns:
-            The JSON text, ending in a newline.
+            The JSON text, ending in a newline; ``None`` when written to *path*.
 
         Raises:
-            TypeError: *indent* is neither an int nor ``None``.
+            TypeError: *indent* is neither an int nor ``None``, or *path* is not a path.
             ValueError: *indent* is outside 0 to 32.
-        """
-        if indent is not None:
-            if type(indent) is not int:
-                msg = f"indent must be an int or None, not {type(indent).__name__}"
-                raise TypeError(msg)
-            if not 0 <= indent <= _MAX_INDENT:
-                msg = f"indent must be from 0 to {_MAX_INDENT}, not {quote(indent)}"
-                raise ValueError(msg)
-        return json.dumps(self.to_records(), indent=indent, ensure_ascii=False) + "\n"
+            OSError: *path* cannot be written.
 
-    def to_jsonl(self) -> str:
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Takes a *path* to write to.
         """
-        Return the records as JSON Lines: one JSON object a line.
+        from defectors._json import dumps_json  # noqa: PLC0415 - on first use
+
+        return _written(path, dumps_json(self._records, indent))
+
+    @overload
+    def to_jsonl(self, path: None = None) -> str: ...
+    @overload
+    def to_jsonl(self, path: str | os.PathLike[str]) -> None: ...
+    def to_jsonl(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        """
+        Return the records as JSON Lines (one JSON object a line), or write them.
+
+        Args:
+            path: A file to write (atomically: see :meth:`to_csv`); ``None`` to return the
+                text.
 
         Returns:
-            The text, each line ending in a newline; empty for an empty dataset.
+            The text, each line ending in a newline (empty for an empty dataset); ``None``
+            when written to *path*.
+
+        Raises:
+            TypeError: *path* is not a path.
+            OSError: *path* cannot be written.
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Takes a *path* to write to.
         """
-        return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in self.to_records())
+        from defectors._json import dumps_jsonl  # noqa: PLC0415 - on first use
+
+        return _written(path, dumps_jsonl(self._records))
 
     def to_flat_records(self) -> list[dict[str, str]]:
         """
-        Return the records as flat rows of strings, the columns of :meth:`to_csv`.
-
-        The columns are documented in the dataset card and ``datapackage.json``: one key and
-        one name column for each country, several values joined by ``"; "``, ``""`` for a
-        missing value.
+        Return the records as flat rows of strings: the cells of :meth:`to_csv`.
 
         Returns:
-            A list of new dicts, one a record.
+            A list of new dicts of column name to cell text, one a record.
+
+        .. versionadded:: 0.1.0
         """
         from defectors._flat import flat_row  # noqa: PLC0415 - on first use
 
         return [flat_row(r) for r in self._records]
 
-    def to_csv(self) -> str:
-        """
-        Return the records as CSV text with a header row (the flat columns).
+    @overload
+    def to_csv(self, path: None = None) -> str: ...
+    @overload
+    def to_csv(self, path: str | os.PathLike[str]) -> None: ...
+    def to_csv(self, path: str | os.PathLike[str] | None = None) -> str | None:
+        r"""
+        Return the records as CSV with a header row (the flat table), or write them.
+
+        :func:`load` reads the CSV back to an equal dataset. One row a record; the columns
+        (listed on the dataset card and in ``datapackage.json``) follow the record's fields:
+
+        - A missing value is an empty cell.
+        - A country is two columns: its key (``origin_key``), which is read back, and its
+          name (``origin``), written for people and ignored on reading, like ``decade``.
+        - A multi-valued field (``also_known_as``, ``sectors``, ``route_keys``) holds one
+          value a line within its cell. A record's sources are the ``source_*`` columns,
+          line *i* of each belonging to the *i*-th source (an empty line: no value).
+        - In every text value a backslash starts an escape: ``\\`` is a backslash, ``\n``
+          and ``\r`` are line breaks inside one value, and a cell (or line) that is just
+          ``\e`` is the empty string. Values without backslashes or line breaks (nearly
+          all) read the same in a spreadsheet as in Python.
+
+        With *path*, the file is written atomically: the text goes to a temporary file in the
+        same directory, which then replaces *path*, so no reader ever sees half a file.
+
+        Args:
+            path: A file to write (UTF-8); ``None`` to return the text.
 
         Returns:
-            RFC 4180 CSV text.
+            RFC 4180 CSV text with CRLF line ends; ``None`` when written to *path*.
+
+        Raises:
+            TypeError: *path* is not a path.
+            OSError: *path* cannot be written.
+
+        Example:
+            >>> import defectors
+            >>> ds = defectors.load()[:3]
+            >>> import io
+            >>> defectors.load(io.StringIO(ds.to_csv())) == ds
+            True
+
+        .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Writes multi-valued cells one value a line with backslash escapes, so the CSV
+           reads back; takes a *path* to write to.
         """
         from defectors._flat import to_csv  # noqa: PLC0415 - csv is imported on first use
 
-        return to_csv(self._records)
+        return _written(path, to_csv(self._records))
 
     def to_pandas(self) -> pd.DataFrame:
         """
-        Return the records as a pandas DataFrame with the flat columns of :meth:`to_csv`.
+        Return the records as a pandas DataFrame with the flat table's columns.
 
-        ``year`` is an integer column, ``date`` a datetime column (``NaT`` where unknown), and
-        a missing text value is missing to pandas (``pandas.isna()`` is true for it: ``None``
-        in pandas 2's object columns, ``NaN`` in pandas 3's string columns).
+        The columns are those of :meth:`to_csv`, with pandas dtypes:
+
+        - states and other countries (``origin``, ``origin_key``, ``destination``, ...),
+          ``outcome`` and ``confidence`` are categorical (countries over the values present,
+          enums over all their values);
+        - ``year`` and ``decade`` are nullable integers (``Int64``), ``date`` is a datetime
+          column (``NaT`` where the day is unknown);
+        - other text is pandas' ``string`` dtype, missing values are ``pd.NA``;
+        - multi-valued columns (``also_known_as``, ``sectors``, ``route_keys``, ``route`` and
+          the ``source_*`` columns) hold tuples: ``df.explode("sectors")`` gives one row a
+          sector.
+
+        :meth:`from_pandas` reads the frame back to an equal dataset.
 
         Returns:
             A new :class:`pandas.DataFrame`, one row a record.
@@ -586,25 +906,70 @@ class Dataset(Sequence[Defector]):
                 (``pip install "defectors[pandas]"``).
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Categorical, nullable-integer and string dtypes; tuples in multi-valued columns;
+           the ``decade`` column.
         """
-        try:
-            import pandas as pd  # noqa: PLC0415 - optional and heavy: imported on first use
-        except ImportError as exc:
-            msg = (
-                "Dataset.to_pandas() needs pandas: install it with "
-                "'pip install \"defectors[pandas]\"'"
-            )
-            raise ImportError(msg) from exc
-        from defectors._flat import FLAT_COLUMNS  # noqa: PLC0415 - on first use
+        from defectors._pandas import to_pandas  # noqa: PLC0415 - pandas on first use
 
-        columns = [name for name, _ in FLAT_COLUMNS]
-        rows = [
-            {k: (v if v != "" else None) for k, v in row.items()} for row in self.to_flat_records()
-        ]
-        frame: pd.DataFrame = pd.DataFrame(rows, columns=columns)
-        frame["year"] = frame["year"].astype("int64")
-        frame["date"] = pd.to_datetime(frame["date"])
-        return frame
+        return to_pandas(self._records)
+
+    @classmethod
+    def from_pandas(cls, frame: pd.DataFrame) -> Dataset:
+        """
+        Return the dataset a DataFrame in the shape :meth:`to_pandas` gives holds.
+
+        Reads back what :meth:`to_pandas` gives, and a frame you built in that shape: the
+        required columns are ``id``, ``name``, ``year``, ``origin_key``, ``summary`` and
+        ``source_url``; other columns may be left out. Cells may be missing (``None``,
+        ``pd.NA``, ``NaN``, ``NaT``); multi-valued cells are tuples or lists; dates may be
+        :class:`datetime.date`, timestamps at midnight or ISO 8601 strings. Country names and
+        ``decade`` are derived columns and are ignored (the keys are read). Rows become
+        records in the frame's order; its index is ignored.
+
+        Args:
+            frame: The DataFrame.
+
+        Returns:
+            A new :class:`Dataset`.
+
+        Raises:
+            DatasetError: A column is unknown or repeated, a required column is missing, or
+                a cell is malformed (the message names the row, the id and the field).
+            TypeError: *frame* is not a DataFrame.
+            ImportError: pandas is not installed.
+
+        Example:
+            >>> import defectors
+            >>> ds = defectors.load()
+            >>> defectors.Dataset.from_pandas(ds.to_pandas()) == ds
+            True
+
+        .. versionadded:: 0.2.0
+        """
+        from defectors._pandas import from_pandas  # noqa: PLC0415 - pandas on first use
+
+        return cls(from_pandas(frame))
+
+
+def _written(path: str | os.PathLike[str] | None, text: str) -> str | None:
+    """Return *text*, or write it to *path* and return ``None``."""
+    if path is None:
+        return text
+    from defectors._output import write_atomically  # noqa: PLC0415 - on first use
+
+    write_atomically(path, text)
+    return None
+
+
+def _keys_of(field: Field, scheme: str) -> Callable[[Defector], tuple[Hashable, ...]]:
+    """Return the function giving a record's keys for *field*: one, or its sectors."""
+    from defectors._query import key_of  # noqa: PLC0415 - on first use
+
+    single = key_of(field, scheme)
+    if single is None:
+        return lambda r: r.sectors or (None,)
+    return lambda r: (single(r),)
 
 
 def _first_sector(record: Defector) -> Sector | None:
@@ -613,307 +978,3 @@ def _first_sector(record: Defector) -> Sector | None:
 
 def _first(item: tuple[tuple[int, Any], Defector]) -> Any:  # noqa: ANN401 - any sort key
     return item[0]
-
-
-def _leaves(exc: BaseException, path: str = "$") -> Iterator[tuple[str, BaseException]]:
-    """Walk a cattrs validation error down to its causes, with the path of each."""
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        yield path, exc
-    elif isinstance(exc, cattrs.BaseValidationError):
-        subs = cast("Sequence[BaseException]", exc.exceptions)  # pyright: ignore[reportUnknownMemberType]
-        for sub in subs:
-            step = ""
-            for note in getattr(sub, "__notes__", ()):
-                if isinstance(note, cattrs.AttributeValidationNote):
-                    step = f".{note.name}"
-                elif isinstance(note, cattrs.IterableValidationNote):
-                    step = f"[{note.index}]"
-            yield from _leaves(sub, path + step)
-    else:
-        yield path, exc
-
-
-def _message(exc: BaseException) -> str:
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    if isinstance(exc, cattrs.ForbiddenExtraKeysError):
-        extra = heapq.nsmallest(4, map(str, exc.extra_fields))  # not all of a million
-        more = ", ..." if len(exc.extra_fields) > len(extra) else ""
-        return f"unknown field(s) {', '.join(quote(f) for f in extra)}{more}"
-    if isinstance(exc, KeyError):
-        return "required field missing"
-    return str(exc)
-
-
-def _field_of(path: str, exc: BaseException) -> str | None:
-    """Name the record's field an error is about: from its path, or the attrs validator."""
-    match = _PATH_FIELD.match(path)
-    if match:
-        return match.group(1)
-    field = getattr(exc, "field", None)
-    if isinstance(field, str):
-        return field
-    # attrs' own validators raise TypeError(message, attribute, expected, value).
-    args: tuple[object, ...] = getattr(exc, "args", ())
-    attribute = args[1] if len(args) > 1 else None
-    if isinstance(attribute, attrs.Attribute):
-        return str(attribute.name)
-    return None
-
-
-def _describe(exc: BaseException) -> tuple[str, str | None]:
-    """Return a one-line message and the first field at fault for a structuring error."""
-    leaves = list(islice(_leaves(exc), 5))  # the first few problems are enough
-    message = "; ".join(f"{_message(e)} @ {p}" if p != "$" else _message(e) for p, e in leaves)
-    fields = [_field_of(p, e) for p, e in leaves]
-    return message, next((f for f in fields if f is not None), None)
-
-
-def _structure(rows: list[Any]) -> Dataset:
-    records: list[Defector] = []
-    append = records.append
-    for index, row in enumerate(rows):
-        if not isinstance(row, dict):
-            raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
-        try:
-            record = structure_defector(row)  # pyright: ignore[reportUnknownArgumentType]
-        except (ValueError, TypeError, LookupError):
-            record = _explain(row, index)  # pyright: ignore[reportUnknownArgumentType]
-        append(record)
-    return Dataset(records)
-
-
-def _explain(row: dict[str, Any], index: int) -> Defector:
-    """
-    Read a row the fast path refused with the converter, to raise an error naming the field.
-
-    The two accept the same rows (the test suite checks it), so this raises; were they ever
-    to disagree, the converter's reading is the documented one and is returned.
-    """
-    import cattrs  # noqa: PLC0415 - only for a malformed record
-
-    raw_id = row.get("id")
-    record_id = raw_id if isinstance(raw_id, str) else None
-    try:
-        record: Defector = _reader().structure(row, Defector)
-    except (cattrs.BaseValidationError, ValueError, TypeError, LookupError) as exc:
-        message, field = _describe(exc)
-        raise DatasetError(message, index=index, record_id=record_id, field=field) from exc
-    return record  # pragma: no cover - the two agree (a Hypothesis test checks it)
-
-
-def _parse(text: str, origin: str) -> list[Any]:
-    stripped = text.lstrip("\ufeff \t\r\n")
-    if not stripped:  # a truncated file must not read as "no records"
-        raise DatasetError(f"{origin} {EMPTY}")
-    reader = JsonReader()  # refuses a key repeated in an object (checked below)
-    if stripped.startswith("["):
-        try:
-            data = reader.loads(stripped)
-        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
-            raise DatasetError(f"{origin} is not valid JSON: {exc}") from exc
-        except RecursionError:
-            raise DatasetError(f"{origin} nests arrays or objects too deeply") from None
-        if not isinstance(data, list):  # pragma: no cover - a "[" text parses to a list
-            raise DatasetError(f"{origin} must hold a JSON array of records")
-        return reader.checked(cast("list[Any]", data), origin, lines=False)  # type: ignore[redundant-cast] # for pyright
-    rows: list[Any] = []
-    # Lines end at "\n" only: str.splitlines() would also split at U+2028, U+2029 and U+0085,
-    # which to_jsonl() leaves unescaped inside strings (a trailing "\r" is JSON whitespace).
-    for number, line in enumerate(stripped.split("\n"), start=1):
-        if not line.strip():
-            continue
-        try:
-            rows.append(reader.loads(line))
-        except ValueError as exc:  # JSONDecodeError, or an integer too long to convert
-            raise DatasetError(
-                f"{origin} is neither a JSON array nor JSON Lines (line {number}: {exc})"
-            ) from exc
-        except RecursionError:
-            raise DatasetError(
-                f"{origin} line {number} nests arrays or objects too deeply"
-            ) from None
-    return reader.checked(rows, origin, lines=True)
-
-
-@once
-def _bundled() -> Dataset:
-    text = read_text("defectors.json")
-    return _structure(_parse(text, "the bundled data file"))
-
-
-def load(path: str | os.PathLike[str] | None = None) -> Dataset:
-    """
-    Return the bundled dataset, or the records of a JSON file.
-
-    Without *path*, returns the dataset shipped with the package, read from package data on
-    the first call (offline) and the very same object on every later call; it is safe for
-    many threads to make the first call at once.
-
-    With *path*, reads a file in the form :meth:`Dataset.to_json` writes (a JSON array of
-    records) or :meth:`Dataset.to_jsonl` writes (JSON Lines), so you can keep your own
-    additions or corrections in a file.
-
-    Args:
-        path: A file to read; ``None`` for the bundled data.
-
-    Returns:
-        A :class:`Dataset`.
-
-    Raises:
-        DatasetError: The file is not a regular file (a directory, a device, a FIFO), not
-            UTF-8, not JSON, not an array of records, holds no records at all (an empty or
-            blank file: write ``[]`` for an empty dataset), repeats a key in an object, a
-            record is malformed (the message names the record's index, its id and the field,
-            and the first few problems only), or two records share an id.
-        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
-            (a name too long for the system is quoted cut short).
-        ValueError: *path* cannot be a file name (it is empty, or holds a NUL character or
-            a lone surrogate).
-        TypeError: *path* is not a string or path.
-
-    Example:
-        >>> import defectors
-        >>> ds = defectors.load()
-        >>> ds is defectors.load()
-        True
-        >>> ds[0].name
-        'George Balanchine'
-
-    .. versionadded:: 0.1.0
-    """
-    if path is None:
-        return _bundled()
-    text, name = read_file(path)  # a regular file's UTF-8 text, or a documented error
-    return _structure(_parse(text, name))
-
-
-@attrs.frozen(kw_only=True)
-class DataSource:
-    """
-    One source the bundled dataset was drawn from, as a whole.
-
-    Each record also names its own sources (:attr:`Defector.sources`).
-
-    Attributes:
-        title: The source's title.
-        url: Where it can be read, or ``None`` for records compiled for this project.
-        revision: The revision used (for the Wikipedia list, its revision date).
-        description: What the source contributed.
-
-    .. versionadded:: 0.1.0
-    """
-
-    title: str
-    url: str | None
-    revision: str | None
-    description: str | None
-
-    __attrs_pre_init__ = refuse_reinit
-
-
-@attrs.frozen(kw_only=True)
-class Metadata:
-    """
-    Where the bundled data comes from and under which terms it may be used.
-
-    Attributes:
-        title: The dataset's title.
-        revision: Revision of the data: the date it last changed.
-        licence: SPDX identifier of the data licence (``"CC-BY-SA-4.0"``).
-        licence_url: Where the licence text is.
-        attribution: How to credit the data.
-        sources: The sources the records were drawn from, as :class:`DataSource`.
-        record_count: How many records the bundled dataset holds.
-
-    .. versionadded:: 0.1.0
-    """
-
-    title: str
-    revision: str
-    licence: str
-    licence_url: str
-    attribution: str
-    sources: tuple[DataSource, ...]
-    record_count: int
-
-    __attrs_pre_init__ = refuse_reinit
-
-
-@once
-def _datapackage() -> dict[str, Any]:
-    text = read_text("datapackage.json")
-    data: dict[str, Any] = json.loads(text)
-    return data
-
-
-def metadata() -> Metadata:
-    """
-    Return where the bundled data comes from, its revision, licence and size.
-
-    The information is read from the package's ``datapackage.json``.
-
-    Returns:
-        A :class:`Metadata`.
-
-    Example:
-        >>> import defectors
-        >>> defectors.metadata().licence
-        'CC-BY-SA-4.0'
-
-    .. versionadded:: 0.1.0
-    """
-    package = _datapackage()
-    licence = package["licenses"][0]
-    return Metadata(
-        title=package["title"],
-        revision=package["version"],
-        licence=licence["name"],
-        licence_url=licence["path"],
-        attribution=package["x-attribution"],
-        sources=tuple(
-            DataSource(
-                title=s["title"],
-                url=s.get("path"),
-                revision=s.get("version"),
-                description=s.get("description"),
-            )
-            for s in package["sources"]
-        ),
-        record_count=len(load()),
-    )
-
-
-@overload
-def get(key: str) -> Defector: ...
-@overload
-def get(key: str, default: _T) -> Defector | _T: ...
-def get(key: str, default: object = _MISSING) -> object:
-    """
-    Return the bundled record with id *key*, or whose name or other name is *key*.
-
-    The same as ``defectors.load().get(key, default)``; see :meth:`Dataset.get`.
-
-    Args:
-        key: An id or a name (case- and diacritic-insensitive).
-        default: Returned on a miss; without it, a miss raises.
-
-    Returns:
-        The :class:`Defector`, or *default*.
-
-    Raises:
-        UnknownDefectorError: Nothing matches and no *default* was given.
-        TypeError: *key* is not a string.
-
-    Example:
-        >>> import defectors
-        >>> defectors.get("milosz", None) is None
-        True
-        >>> defectors.get("Czeslaw Milosz").id
-        'czeslaw-milosz'
-
-    .. versionadded:: 0.1.0
-    """
-    return load().get(key, default)

@@ -9,15 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from types import MappingProxyType
-from typing import Final
+from typing import Final, TypeVar, overload
 
 import attrs
 
+from defectors._countries import MISSING
 from defectors._lazy import once
 from defectors._model import Defector, IsInstance, refuse_reinit
 from defectors._periods import Period, parse_period
 from defectors._text import fold
 from defectors.exceptions import AmbiguousEraError, UnknownEraError, quote
+
+_T = TypeVar("_T")
 
 __all__ = ["Era", "SCHEMES", "era_of", "eras", "eras_of", "get_era", "record_era"]
 
@@ -262,7 +265,18 @@ def eras_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") 
     return tuple(e for e in candidates if e.start <= end and start <= e.end)
 
 
-def era_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") -> Era:
+@overload
+def era_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") -> Era: ...
+@overload
+def era_of(
+    when: dt.date | int | Period | str, scheme: str = "soviet-leaders", *, default: _T
+) -> Era | _T: ...
+def era_of(
+    when: dt.date | int | Period | str,
+    scheme: str = "soviet-leaders",
+    *,
+    default: object = MISSING,
+) -> object:
     """
     Return the one era of *scheme* that *when* falls in.
 
@@ -273,14 +287,18 @@ def era_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") -
         when: A :class:`datetime.date` or :class:`datetime.datetime` (its day), an ``int``
             year, a :class:`Period`, or a string :func:`parse_period` accepts.
         scheme: ``"soviet-leaders"`` or ``"cold-war"``.
+        default: Returned, instead of raising, when *when* spans a boundary or lies outside
+            every era; ``era_of(1953, default=None)`` is ``None``. (A record's era never
+            needs this: see :func:`record_era`.)
 
     Returns:
-        The :class:`Era`.
+        The :class:`Era`, or *default*.
 
     Raises:
-        AmbiguousEraError: *when* spans a boundary (1953 in the default scheme); its
-            ``candidates`` are the eras it overlaps.
-        UnknownEraError: *when* lies wholly outside the span, or *scheme* is unknown.
+        AmbiguousEraError: *when* spans a boundary (1953 in the default scheme) and no
+            *default* was given; its ``candidates`` are the eras it overlaps.
+        UnknownEraError: *when* lies wholly outside the span and no *default* was given, or
+            *scheme* is unknown.
         PeriodParseError: *when* is a string that is not a date or period.
         TypeError: *when* or *scheme* has another type.
 
@@ -290,12 +308,18 @@ def era_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") -
         ('Khrushchev', 'Brezhnev')
         >>> defectors.era_of(1956, scheme="cold-war").name
         'Thaw and crises'
+        >>> defectors.era_of(1953, default=None) is None
+        True
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       The *default* keyword.
     """
     found = eras_of(when, scheme)
     if len(found) == 1:
         return found[0]
+    if default is not MISSING:
+        return default
     if not found:
         msg = f"{quote(when)} lies outside every era of {scheme!r} (1917-11-07 .. 1991-12-26)"
         raise UnknownEraError(msg)
@@ -306,15 +330,27 @@ def era_of(when: dt.date | int | Period | str, scheme: str = "soviet-leaders") -
 
 def record_era(record: Defector, scheme: str = "soviet-leaders") -> Era | None:
     """
-    Return a record's own era: that of its date if it has one, else that of its year.
+    Return the one era of *scheme* a record belongs to.
+
+    This is the package's one rule for a record's era, used by every part of it:
+    ``Dataset.filter(era=...)``, ``count_by("era")``, ``group_by("era")``,
+    ``sorted_by("era")`` and the command line.
+
+    - A record with a date belongs to the era that day falls in.
+    - A record with only a year belongs to the era holding the most days of that year
+      (within the span the schemes cover); on a tie, the later era. So 1953 (Stalin died on
+      5 March) is Khrushchev's, and 1924 (Lenin died on 21 January) Stalin's.
+
+    Each record thus has one era in each scheme, so counts by era add up to the number of
+    records.
 
     Args:
         record: A :class:`Defector`.
         scheme: ``"soviet-leaders"`` or ``"cold-war"``.
 
     Returns:
-        The :class:`Era`, or ``None`` where the record has no date and its year spans a
-        boundary (1953 in the default scheme), or its time lies outside every era.
+        The :class:`Era`, or ``None`` where the record's date (or whole year) lies outside
+        every era (a date in 1917 before 7 November).
 
     Raises:
         UnknownEraError: *scheme* is unknown.
@@ -323,14 +359,16 @@ def record_era(record: Defector, scheme: str = "soviet-leaders") -> Era | None:
     Example:
         >>> import defectors
         >>> balanchine = defectors.load()[0]
-        >>> balanchine.year, balanchine.date  # Lenin died in 1924: two eras
+        >>> balanchine.year, balanchine.date  # Lenin died on 21 January 1924
         (1924, None)
-        >>> defectors.record_era(balanchine) is None
-        True
+        >>> defectors.record_era(balanchine).name
+        'Stalin'
         >>> defectors.record_era(balanchine, "cold-war").name
         'Interwar years'
 
     .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       A year on an era boundary belongs to the era holding most of it, not to none.
     """
     if not isinstance(record, Defector):
         msg = f"record must be a Defector, not {type(record).__name__}"
@@ -341,8 +379,13 @@ def record_era(record: Defector, scheme: str = "soviet-leaders") -> Era | None:
 
 @functools.lru_cache(maxsize=4096)
 def _own_era(when: dt.date | int, scheme: str) -> Era | None:
-    """Return the one era of a known *scheme* that a day or year falls in, else ``None``."""
-    try:
-        return era_of(when, scheme)
-    except (AmbiguousEraError, UnknownEraError):
-        return None
+    """Return the era of a known *scheme* a day, or most of a year, falls in; else ``None``."""
+    found = eras_of(when, scheme)
+    if len(found) <= 1 or isinstance(when, dt.date):
+        return found[0] if found else None
+    first, last = dt.date(when, 1, 1), dt.date(when, 12, 31)
+
+    def days(era: Era) -> tuple[int, dt.date]:
+        return ((min(last, era.end) - max(first, era.start)).days, era.start)
+
+    return max(found, key=days)

@@ -20,6 +20,7 @@ __all__ = [
     "Defector",
     "Outcome",
     "Place",
+    "Provenance",
     "Sector",
     "Source",
     "SourceKind",
@@ -125,6 +126,25 @@ class SourceKind(enum.Enum):
     """A reference database (sports results, chess games, film credits, biographies)."""
     BLOG = "blog"
     """A personal or independent blog or small site."""
+
+
+class Provenance(enum.Enum):
+    """
+    Which of the dataset's collections a record belongs to: where it was first compiled.
+
+    The collections were gathered differently (see the dataset card), so compare them with
+    care. The value is stored with each record and set by the tool that imports it
+    (``tools/import_tsv.py --provenance``), never inferred from the year.
+
+    .. versionadded:: 0.2.0
+    """
+
+    WIKIPEDIA_LIST = "wikipedia-list"
+    """Wikipedia's *List of Soviet and Eastern Bloc defectors* (the 1924-1960 records)."""
+    RESEARCH_1961_1991 = "research-1961-1991"
+    """The records for 1961-1991 compiled for this project from two or more sources each."""
+    LATER_RESEARCH = "later-research"
+    """Records compiled for this project after the first release."""
 
 
 def _fail(kind: type[Exception], field: str, message: str) -> Exception:
@@ -365,11 +385,21 @@ class Source:
     __attrs_pre_init__ = refuse_reinit
 
 
+_NOWHERE = Place()
+
+
 def _to_tuple(value: Iterable[Any]) -> tuple[Any, ...]:
     if isinstance(value, (str, bytes)):
         msg = f"expected a collection, not a single {type(value).__name__}"
         raise TypeError(msg)
     return tuple(value)
+
+
+def _no_empty_place(value: Place | None) -> Place | None:
+    """Store a place that says nothing (no text, country or state) as no place."""
+    if isinstance(value, Place) and value == _NOWHERE:
+        return None
+    return value
 
 
 def _check_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> None:
@@ -475,7 +505,8 @@ class Defector:
         profession: The source's own text, or ``None`` where it has none.
         sectors: Broad fields derived from :attr:`profession` by :func:`defectors.sectors_for`;
             empty where the profession is unknown.
-        birthplace: Where they were born, or ``None`` where no source says.
+        birthplace: Where they were born, or ``None`` where no source says (a
+            :class:`Place` with no text, country or state is stored as ``None``).
         year: Year of the defection.
         date: Day of the defection, where a source gives it.
         origin: The Eastern Bloc state they left: one of the USSR, Poland, Czechoslovakia,
@@ -491,10 +522,12 @@ class Defector:
         wikipedia: The person's English Wikipedia article
             (``https://en.wikipedia.org/wiki/Title``), where one was confirmed; the key to
             join on Wikidata and other datasets.
+        provenance: The collection of the bundled data the record belongs to, or ``None``
+            for a record that is not part of it (your own).
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
-       Added :attr:`wikipedia`.
+       Added :attr:`wikipedia` and :attr:`provenance`.
     """
 
     id: str = attrs.field(validator=_check_id)
@@ -506,7 +539,9 @@ class Defector:
     sectors: tuple[Sector, ...] = attrs.field(
         default=(), converter=_to_tuple, validator=_check_sectors
     )
-    birthplace: Place | None = attrs.field(default=None, validator=_optional(Place))
+    birthplace: Place | None = attrs.field(
+        default=None, converter=_no_empty_place, validator=_optional(Place)
+    )
     year: int = attrs.field(validator=_check_year)
     date: dt.date | None = attrs.field(default=None, validator=_check_date)
     origin: Country = attrs.field(validator=_check_origin)
@@ -522,5 +557,6 @@ class Defector:
         converter=_to_tuple, validator=[_tuple_of(Source), _check_sources]
     )
     wikipedia: str | None = attrs.field(default=None, validator=_check_wikipedia)
+    provenance: Provenance | None = attrs.field(default=None, validator=_optional(Provenance))
 
     __attrs_pre_init__ = refuse_reinit

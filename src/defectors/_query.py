@@ -5,14 +5,16 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import operator
+import typing
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
-from typing import Final, Literal, TypeAlias
+from typing import Any, Final, TypeVar
 
-from defectors._eras import Era, get_era, record_era
-from defectors._model import Country, Defector, Outcome, Sector
+from defectors._eras import Era, eras, get_era, record_era
+from defectors._model import Confidence, Country, Defector, Outcome, Provenance, Sector
 from defectors._normalize import normalize_country
 from defectors._sectors import parse_sector
 from defectors._text import fold
+from defectors._types import CountryQuery, Field
 from defectors.exceptions import UnknownDefectorError, quote
 
 __all__ = [
@@ -28,22 +30,9 @@ __all__ = [
     "rank_search",
 ]
 
-#: What the country keywords of :meth:`Dataset.filter` accept: a name or code that
-#: :func:`defectors.normalize_country` understands, a :class:`Country`, or a collection of those.
-CountryQuery: TypeAlias = "str | Country | Collection[str | Country]"
-
 #: The fields :meth:`Dataset.sorted_by`, :meth:`Dataset.count_by` and
-#: :meth:`Dataset.group_by` accept.
-Field = Literal["origin", "destination", "sector", "decade", "era", "year", "birth_country"]
-FIELDS: tuple[Field, ...] = (
-    "origin",
-    "destination",
-    "sector",
-    "decade",
-    "era",
-    "year",
-    "birth_country",
-)
+#: :meth:`Dataset.group_by` accept, in the order listed.
+FIELDS: tuple[Field, ...] = typing.get_args(Field)
 
 
 def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
@@ -80,15 +69,80 @@ def _year(value: object, keyword: str) -> int:
     return value
 
 
-def _overlaps(span: tuple[dt.date, dt.date], era: Era) -> bool:
-    """Whether the days from ``span[0]`` to ``span[1]`` share at least one with *era*."""
-    return span[0] <= era.end and span[1] >= era.start
-
-
 def _span(record: Defector) -> tuple[dt.date, dt.date]:
     if record.date is not None:
         return record.date, record.date
     return dt.date(record.year, 1, 1), dt.date(record.year, 12, 31)
+
+
+def _bound(value: object, keyword: str, kind: type[int | dt.date]) -> object:
+    """Check one end of a range: a year (int) or a day (date), or ``None`` for open."""
+    if value is None:
+        return None
+    ok = type(value) is int if kind is int else type(value) is dt.date
+    if not ok:
+        expected = "an int year" if kind is int else "a datetime.date"
+        msg = f"{keyword} must be {expected} or None, not {type(value).__name__}"
+        raise TypeError(msg)
+    return value
+
+
+def _pair_error(keyword: str, kind: type[int | dt.date], value: object) -> TypeError:
+    what = "ints" if kind is int else "dates"
+    msg = f"{keyword}= takes a (start, end) pair of {what} or None, not {quote(value)}"
+    return TypeError(msg)
+
+
+def _range(value: object, keyword: str, kind: type[int | dt.date]) -> tuple[Any, Any]:
+    """Check a ``(start, end)`` pair whose ends may be ``None`` (open)."""
+    if not isinstance(value, tuple):
+        raise _pair_error(keyword, kind, value)
+    pair = typing.cast("tuple[object, ...]", value)
+    if len(pair) != 2:  # noqa: PLR2004 - a pair
+        raise _pair_error(keyword, kind, pair)
+    start = _bound(pair[0], f"{keyword}[0]", kind)
+    end = _bound(pair[1], f"{keyword}[1]", kind)
+    if start is not None and end is not None and start > end:  # type: ignore[operator]
+        msg = f"{keyword}=({start}, {end}) is reversed: the start must not be after the end"
+        raise ValueError(msg)
+    return start, end
+
+
+_E = TypeVar("_E", Confidence, Provenance, Outcome)
+
+
+def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:
+    """Read an enum keyword: a member, its value, or a non-empty collection of those."""
+    items: Iterable[object]
+    if isinstance(value, (kind, str)):
+        items = (value,)
+    elif isinstance(value, Collection):
+        items = typing.cast("Collection[object]", value)
+        if not items:
+            msg = f"{keyword}= got an empty collection: give at least one value"
+            raise ValueError(msg)
+    else:
+        msg = (
+            f"{keyword}= takes a {kind.__name__}, its value or a collection of those, "
+            f"not {type(value).__name__}"
+        )
+        raise TypeError(msg)
+    found: set[_E] = set()
+    for item in items:
+        if isinstance(item, kind):
+            found.add(item)
+            continue
+        if not isinstance(item, str):
+            msg = f"{keyword}= items must be {kind.__name__} or str, not {type(item).__name__}"
+            raise TypeError(msg)
+        text = item.strip().lower().replace("_", "-")
+        member = next((m for m in kind if m.value == text), None)
+        if member is None:
+            expected = ", ".join(repr(m.value) for m in kind)
+            msg = f"unknown {keyword} {quote(item)}: expected {expected}"
+            raise ValueError(msg)
+        found.add(member)
+    return frozenset(found)
 
 
 def _sectors(value: Sector | str | Collection[Sector | str]) -> frozenset[Sector]:
@@ -103,30 +157,20 @@ def _sectors(value: Sector | str | Collection[Sector | str]) -> frozenset[Sector
     raise TypeError(msg)
 
 
-def _outcome(value: Outcome | str) -> Outcome:
-    if isinstance(value, Outcome):
-        return value
-    if isinstance(value, str):
-        for member in Outcome:
-            if value.strip().lower() == member.value:
-                return member
-        msg = f"unknown outcome {quote(value)}: expected 'defected' or 'attempted'"
-        raise ValueError(msg)
-    msg = f"outcome= takes an Outcome or its name, not {type(value).__name__}"
-    raise TypeError(msg)
-
-
-def predicates(  # noqa: C901 - one clause a keyword reads best as one function
+def predicates(  # noqa: C901, PLR0912 - one clause a keyword reads best as one function
     *,
     origin: CountryQuery | None = None,
     born_in: CountryQuery | None = None,
     destination: CountryQuery | None = None,
     year: int | None = None,
-    years: tuple[int, int] | None = None,
+    years: tuple[int | None, int | None] | None = None,
+    between: tuple[dt.date | None, dt.date | None] | None = None,
     era: str | Era | None = None,
     sector: Sector | str | Collection[Sector | str] | None = None,
     profession: str | None = None,
-    outcome: Outcome | str | None = None,
+    outcome: Outcome | str | Collection[Outcome | str] | None = None,
+    confidence: Confidence | str | Collection[Confidence | str] | None = None,
+    provenance: Provenance | str | Collection[Provenance | str] | None = None,
 ) -> list[Callable[[Defector], bool]]:
     """
     Return one test a keyword for the records the given keywords admit.
@@ -157,17 +201,18 @@ def predicates(  # noqa: C901 - one clause a keyword reads best as one function
         exact = _year(year, "year")
         tests.append(lambda r: r.year == exact)
     if years is not None:
-        if not isinstance(years, tuple) or len(years) != 2:  # noqa: PLR2004 - a pair
-            msg = f"years= takes a (start, end) pair of ints, not {quote(years)}"
-            raise TypeError(msg)
-        start, end = _year(years[0], "years[0]"), _year(years[1], "years[1]")
-        if start > end:
-            msg = f"years=({start}, {end}) is reversed: the start must not be after the end"
-            raise ValueError(msg)
-        tests.append(lambda r: start <= r.year <= end)
+        first, last = _range(years, "years", int)
+        low = -1 if first is None else first
+        high = 10_000 if last is None else last
+        tests.append(lambda r: low <= r.year <= high)
+    if between is not None:
+        since, until = _range(between, "between", dt.date)
+        start = dt.date.min if since is None else since
+        end = dt.date.max if until is None else until
+        tests.append(lambda r: start <= _span(r)[0] and _span(r)[1] <= end)
     if era is not None:
         found = get_era(era)
-        tests.append(lambda r: _overlaps(_span(r), found))
+        tests.append(lambda r: record_era(r, found.scheme) == found)
     if sector is not None:
         wanted = _sectors(sector)
         tests.append(lambda r: not wanted.isdisjoint(r.sectors))
@@ -178,8 +223,14 @@ def predicates(  # noqa: C901 - one clause a keyword reads best as one function
         needle = fold(profession)
         tests.append(lambda r: r.profession is not None and needle in fold(r.profession))
     if outcome is not None:
-        result = _outcome(outcome)
-        tests.append(lambda r: r.outcome is result)
+        results = _members(outcome, Outcome, "outcome")
+        tests.append(lambda r: r.outcome in results)
+    if confidence is not None:
+        grades = _members(confidence, Confidence, "confidence")
+        tests.append(lambda r: r.confidence in grades)
+    if provenance is not None:
+        collections = _members(provenance, Provenance, "provenance")
+        tests.append(lambda r: r.provenance in collections)
     return tests
 
 
@@ -284,33 +335,39 @@ _SINGLE: dict[str, Callable[[Defector], Hashable]] = {
     "destination": operator.attrgetter("destination"),
     "birth_country": _birth_country,
     "decade": _decade,
-    "era": record_era,
     "year": operator.attrgetter("year"),
+    "provenance": operator.attrgetter("provenance"),
 }
 
 
-def key_of(field: str) -> Callable[[Defector], Hashable] | None:
+def key_of(field: str, scheme: str = "soviet-leaders") -> Callable[[Defector], Hashable] | None:
     """
     Return the function giving a record's key for *field*, or ``None`` for ``"sector"``.
 
     A record has one key for every field but ``"sector"``: its sectors, or ``None`` when
-    it has none.
+    it has none. For ``"era"`` the key is :func:`~defectors.record_era` in *scheme*.
 
     Raises:
         ValueError: *field* is not one of :data:`FIELDS`.
+        UnknownEraError: *scheme* is not a known scheme.
     """
     checked = _check_field(field)
-    return None if checked == "sector" else _SINGLE[checked]
+    eras(scheme)  # an unknown scheme raises, whatever the field
+    if checked == "sector":
+        return None
+    if checked == "era":
+        return lambda r: record_era(r, scheme)
+    return _SINGLE[checked]
 
 
 def order_of(key: Hashable) -> tuple[int, object]:
-    """Sort key for group keys: countries by name, eras by start, None last."""
+    """Sort key for group keys: countries by name, eras by start, enums in order, None last."""
     if key is None:
         return (1, 0)
     if isinstance(key, Country):
         return (0, fold(key.name))
     if isinstance(key, Era):
         return (0, key.start)
-    if isinstance(key, Sector):
-        return (0, list(Sector).index(key))
+    if isinstance(key, (Sector, Provenance)):
+        return (0, list(type(key)).index(key))
     return (0, key)

@@ -27,6 +27,7 @@ from defectors._model import (
     Defector,
     Outcome,
     Place,
+    Provenance,
     Sector,
     Source,
     SourceKind,
@@ -185,6 +186,7 @@ def structure_defector(row: Mapping[str, Any]) -> Defector:
     get = row.get
     date = get("date")
     confidence = get("confidence")
+    provenance = get("provenance")
     return Defector(
         id=structure_str(row["id"]),
         name=structure_str(row["name"]),
@@ -209,4 +211,5 @@ def structure_defector(row: Mapping[str, Any]) -> Defector:
         confidence=None if confidence is None else structure_enum(confidence, Confidence),
         sources=tuple(_source(v) for v in check_array(row["sources"])),
         wikipedia=_optional_str(get("wikipedia")),
+        provenance=None if provenance is None else structure_enum(provenance, Provenance),
     )

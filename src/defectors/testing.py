@@ -39,6 +39,7 @@ from defectors._model import (
     Defector,
     Outcome,
     Place,
+    Provenance,
     Sector,
     Source,
     SourceKind,
@@ -191,6 +192,7 @@ def defectors(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> D
         confidence=draw(st.none() | st.sampled_from(Confidence)),
         sources=draw(st.lists(sources(), min_size=1, max_size=3)),
         wikipedia=draw(st.none() | wikipedia_links()),
+        provenance=draw(st.none() | st.sampled_from(Provenance)),
     )
 
 

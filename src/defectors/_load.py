@@ -1,0 +1,151 @@
+"""Loading a dataset: the bundled data, or a user's file."""
+
+from __future__ import annotations
+
+import os
+from typing import IO, TypeVar, overload
+
+from defectors._countries import MISSING as _MISSING
+from defectors._data import read_text
+from defectors._dataset import Dataset
+from defectors._files import read_file
+from defectors._json import parse, structure_rows
+from defectors._lazy import once
+from defectors._model import Defector
+from defectors.exceptions import DatasetError, quote
+
+__all__ = ["get", "load"]
+
+_T = TypeVar("_T")
+
+
+@once
+def _bundled() -> Dataset:
+    text = read_text("defectors.json")
+    return structure_rows(parse(text, "the bundled data file"))
+
+
+def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Dataset:
+    """
+    Return the bundled dataset, or the records of a JSON, JSON Lines or CSV file.
+
+    Without *source*, returns the dataset shipped with the package, read from package data
+    on the first call (offline) and the very same object on every later call; it is safe for
+    many threads to make the first call at once.
+
+    With *source*, a file name or an open file (text or binary, UTF-8), reads any of the
+    forms the dataset writes, so you can keep your own additions or corrections in a file:
+    a JSON array of records (:meth:`Dataset.to_json`), JSON Lines (:meth:`Dataset.to_jsonl`)
+    or the flat CSV table (:meth:`Dataset.to_csv`). The form is told from the text: a JSON
+    array starts with ``[``, JSON Lines with ``{``, anything else is read as CSV, whose header
+    must name columns of the flat table. A file with no text at all is refused rather than
+    read as no records, so that a truncated file is noticed.
+
+    Args:
+        source: A file name or an open file to read; ``None`` for the bundled data.
+
+    Returns:
+        A :class:`Dataset`.
+
+    Raises:
+        DatasetError: *source* names something that is not a regular file (a directory, a
+            device, a FIFO); the text is not UTF-8, nor JSON, JSON Lines or CSV in the
+            dataset's form; it holds no records at all (an empty or blank file: write ``[]``
+            for an empty dataset); it repeats a key in an object; a record is malformed (the
+            message names the record's index, its id and the field, and the first few
+            problems only); or two records share an id.
+        FileNotFoundError: *source* does not exist; other :class:`OSError`: it cannot be read
+            (a name too long for the system is quoted cut short).
+        ValueError: *source* cannot be a file name (it is empty, or holds a NUL character or
+            a lone surrogate).
+        TypeError: *source* is not a string, a path or a file opened for reading.
+
+    Example:
+        >>> import defectors
+        >>> ds = defectors.load()
+        >>> ds is defectors.load()
+        True
+        >>> ds[0].name
+        'George Balanchine'
+        >>> import io
+        >>> defectors.load(io.StringIO(ds[:2].to_csv())) == ds[:2]
+        True
+
+    .. versionadded:: 0.1.0
+    .. versionchanged:: 0.2.0
+       Reads CSV, and takes an open file.
+    """
+    if source is None:
+        return _bundled()
+    if isinstance(source, (str, os.PathLike)):
+        text, name = _read_path(source)
+    elif callable(getattr(source, "read", None)):
+        text, name = _read_file(source)
+    else:
+        msg = f"load() takes a file name, a path or an open file, not {type(source).__name__}"
+        raise TypeError(msg)
+    return _from_text(text, name)
+
+
+def _from_text(text: str, name: str) -> Dataset:
+    """Return the records of the text of a JSON, JSON Lines or CSV file."""
+    head = text.lstrip("\ufeff \t\r\n")[:1]
+    if head in ("[", "{", ""):
+        return structure_rows(parse(text, name))
+    from defectors._flat import read_csv  # noqa: PLC0415 - csv is imported on first use
+
+    return Dataset(read_csv(text, name))
+
+
+def _read_file(source: IO[str] | IO[bytes]) -> tuple[str, str]:
+    """Return the text of an open file and a name for it in messages."""
+    raw_name: object = getattr(source, "name", None)
+    name = quote(raw_name) if isinstance(raw_name, str) else "the file"
+    data: object = source.read()
+    if isinstance(data, bytes):
+        try:
+            return data.decode("utf-8"), name
+        except UnicodeDecodeError as exc:
+            raise DatasetError(f"{name} is not UTF-8 text: {exc}") from exc
+    if not isinstance(data, str):
+        msg = f"the file's read() must give str or bytes, not {type(data).__name__}"
+        raise TypeError(msg)
+    return data, name
+
+
+def _read_path(path: str | os.PathLike[str]) -> tuple[str, str]:
+    """Return the text of the regular file *path* names and a name for it in messages."""
+    return read_file(path)  # a regular file's UTF-8 text, or a documented error
+
+
+@overload
+def get(key: str) -> Defector: ...
+@overload
+def get(key: str, default: _T) -> Defector | _T: ...
+def get(key: str, default: object = _MISSING) -> object:
+    """
+    Return the bundled record with id *key*, or whose name or other name is *key*.
+
+    The same as ``defectors.load().get(key, default)``; see :meth:`Dataset.get`.
+
+    Args:
+        key: An id or a name (case- and diacritic-insensitive).
+        default: Returned on a miss; without it, a miss raises.
+
+    Returns:
+        The :class:`Defector`, or *default*.
+
+    Raises:
+        UnknownDefectorError: Nothing matches and no *default* was given.
+        TypeError: *key* is not a string.
+
+    Example:
+        >>> import defectors
+        >>> defectors.get("milosz", None) is None
+        True
+        >>> defectors.get("Czeslaw Milosz").id
+        'czeslaw-milosz'
+
+    .. versionadded:: 0.1.0
+    """
+    return load().get(key, default)
