@@ -115,7 +115,8 @@ class TestCommands:
     def test_list_to_alone(self, capsys):
         """--to alone means from the first year."""
         _, out, _ = run(capsys, "list", "--to", "1930", "--format", "json")
-        assert {1924, 1928, 1930} == {r["year"] for r in json.loads(out)}
+        expected = {r.year for r in defectors.load() if r.year <= 1930}
+        assert (True, expected) == (len(expected) > 1, {r["year"] for r in json.loads(out)})
 
     @pytest.mark.parametrize(
         ("argv", "message"),

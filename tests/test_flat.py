@@ -133,11 +133,13 @@ class TestReading:
     )
     def test_bad_cells(self, dataset, column, cell, message):
         """A malformed cell raises DatasetError naming the row and what was expected."""
-        rows = dataset[:2].to_flat_records()
+        # Two records with one source each, so that three source titles are too many.
+        two = Dataset([r for r in dataset if len(r.sources) == 1][:2])
+        rows = two.to_flat_records()
         rows[1][column] = cell
         with pytest.raises(DatasetError, match=message) as info:
             defectors.load(io.StringIO(_write(rows)))
-        assert (1, dataset[1].id) == (info.value.index, info.value.record_id)
+        assert (1, two[1].id) == (info.value.index, info.value.record_id)
 
     def test_name_without_key(self, dataset):
         """A country name without its key is refused, with the key to give."""

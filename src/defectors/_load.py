@@ -89,7 +89,7 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> 
 
 def _from_text(text: str, name: str) -> Dataset:
     """Return the records of the text of a JSON, JSON Lines or CSV file."""
-    head = text.lstrip("\ufeff \t\r\n")[:1]
+    head = text.lstrip("\ufeff").lstrip()[:1]  # str.lstrip(): all Unicode white space
     if head in ("[", "{", ""):
         return structure_rows(parse(text, name))
     from defectors._flat import read_csv  # noqa: PLC0415 - csv is imported on first use
