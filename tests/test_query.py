@@ -112,12 +112,32 @@ class TestFilter:
         )
 
     def test_provenance(self, dataset):
-        """provenance= selects a collection: 49 from Wikipedia's list, 130 researched."""
-        assert (49, 130, 0) == (
+        """provenance= selects a collection; the three together are the whole dataset."""
+        parts = [dataset.filter(provenance=p) for p in defectors.Provenance]
+        assert (49, len(dataset)) == (
             len(dataset.filter(provenance="wikipedia-list")),
-            len(dataset.filter(provenance=defectors.Provenance.RESEARCH_1961_1991)),
-            len(dataset.filter(provenance="later-research")),
+            sum(map(len, parts)),
         )
+        assert all(r.provenance is defectors.Provenance.RESEARCH_1961_1991 for r in parts[1])
+
+    def test_source_kind(self, dataset):
+        """source_kind= keeps the records citing at least one source of a kind."""
+        news = dataset.filter(source_kind="news")
+        both = dataset.filter(source_kind=["news", defectors.SourceKind.BLOG])
+        assert (True, True, True) == (
+            0 < len(news) < len(dataset),
+            all(any(s.kind is defectors.SourceKind.NEWS for s in r.sources) for r in news),
+            set(news.ids) <= set(both.ids),
+        )
+
+    @pytest.mark.parametrize(
+        ("value", "error"),
+        [("gossip", ValueError), ([], ValueError), (3, TypeError), ([None], TypeError)],
+    )
+    def test_source_kind_refuses(self, dataset, value, error):
+        """An unknown kind, an empty collection or a wrong type is refused."""
+        with pytest.raises(error, match="source_kind"):
+            dataset.filter(source_kind=value)
 
     def test_outcome_collection(self, dataset):
         """outcome= takes several outcomes."""

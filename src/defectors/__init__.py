@@ -1,5 +1,5 @@
 """
-A curated, typed dataset of notable Soviet and Eastern Bloc defectors (1924-1991).
+A curated, typed dataset of notable Soviet and Eastern Bloc defectors (1917-1991).
 
 >>> import defectors
 >>> ds = defectors.load()

@@ -274,7 +274,7 @@ def _stats(out: _Terminal, records: Dataset, field: Field, scheme: str) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="defectors",
-        description="Query the dataset of notable Soviet and Eastern Bloc defectors (1924-1991).",
+        description="Query the dataset of notable Soviet and Eastern Bloc defectors (1917-1991).",
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )

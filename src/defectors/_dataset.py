@@ -17,7 +17,15 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Iterator, 
 from typing import TYPE_CHECKING, Any, Final, Literal, TypeVar, overload
 
 from defectors._countries import MISSING as _MISSING
-from defectors._model import Confidence, Country, Defector, Outcome, Provenance, Sector
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Provenance,
+    Sector,
+    SourceKind,
+)
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
@@ -234,6 +242,7 @@ class Dataset(Sequence[Defector]):
         outcome: Outcome | str | Collection[Outcome | str] | None = None,
         confidence: Confidence | str | Collection[Confidence | str] | None = None,
         provenance: Provenance | str | Collection[Provenance | str] | None = None,
+        source_kind: SourceKind | str | Collection[SourceKind | str] | None = None,
     ) -> Dataset:
         """
         Return the records every given keyword admits (keywords combine with AND).
@@ -261,6 +270,8 @@ class Dataset(Sequence[Defector]):
             provenance: A :class:`Provenance` or its value (``"wikipedia-list"``,
                 ``"research-1961-1991"``, ``"later-research"``), or a collection: which
                 collection of the bundled data a record belongs to.
+            source_kind: A :class:`SourceKind` or its value (``"news"``), or a collection:
+                a record matches when at least one of its sources is of such a kind.
 
         Returns:
             A new :class:`Dataset`, in this dataset's order.
@@ -269,8 +280,8 @@ class Dataset(Sequence[Defector]):
             UnknownCountryError: A country names nothing known.
             UnknownEraError: *era* names no era.
             UnknownSectorError: *sector* names no sector.
-            ValueError: A range is reversed, an *outcome*, *confidence* or *provenance* is
-                unknown, or a collection is empty.
+            ValueError: A range is reversed, an *outcome*, *confidence*, *provenance* or
+                *source_kind* is unknown, or a collection is empty.
             TypeError: A keyword is unknown or has the wrong type.
 
         Example:
@@ -283,7 +294,8 @@ class Dataset(Sequence[Defector]):
 
         .. versionadded:: 0.1.0
         .. versionchanged:: 0.2.0
-           Open *years* ranges, and the *between*, *confidence* and *provenance* keywords;
+           Open *years* ranges, and the *between*, *confidence*, *provenance* and
+           *source_kind* keywords;
            *era* follows :func:`defectors.record_era`.
         """
         from defectors._query import predicates  # noqa: PLC0415 - on first use
@@ -301,6 +313,7 @@ class Dataset(Sequence[Defector]):
             outcome=outcome,
             confidence=confidence,
             provenance=provenance,
+            source_kind=source_kind,
         )
         kept: Iterable[Defector] = self._records
         for test in tests:

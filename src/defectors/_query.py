@@ -10,7 +10,15 @@ from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from typing import Any, Final, TypeVar
 
 from defectors._eras import Era, eras, get_era, record_era
-from defectors._model import Confidence, Country, Defector, Outcome, Provenance, Sector
+from defectors._model import (
+    Confidence,
+    Country,
+    Defector,
+    Outcome,
+    Provenance,
+    Sector,
+    SourceKind,
+)
 from defectors._normalize import normalize_country
 from defectors._sectors import parse_sector
 from defectors._text import fold
@@ -171,6 +179,7 @@ def predicates(  # noqa: C901, PLR0912 - one clause a keyword reads best as one 
     outcome: Outcome | str | Collection[Outcome | str] | None = None,
     confidence: Confidence | str | Collection[Confidence | str] | None = None,
     provenance: Provenance | str | Collection[Provenance | str] | None = None,
+    source_kind: SourceKind | str | Collection[SourceKind | str] | None = None,
 ) -> list[Callable[[Defector], bool]]:
     """
     Return one test a keyword for the records the given keywords admit.
@@ -231,6 +240,9 @@ def predicates(  # noqa: C901, PLR0912 - one clause a keyword reads best as one 
     if provenance is not None:
         collections = _members(provenance, Provenance, "provenance")
         tests.append(lambda r: r.provenance in collections)
+    if source_kind is not None:
+        kinds = _members(source_kind, SourceKind, "source_kind")
+        tests.append(lambda r: any(s.kind in kinds for s in r.sources))
     return tests
 
 
