@@ -188,9 +188,8 @@ def _name_and_aka(text: str) -> tuple[str, tuple[str, ...]]:
 
 
 def supplement_records(dataset) -> defectors.Dataset:
-    """Return the records the supplement's rows became (by id: the slug of the name)."""
-    ids = {defectors.slugify(_name_and_aka(row["name"])[0]) for row in supplement_rows()}
-    return defectors.Dataset([r for r in dataset if r.id in ids])
+    """Return the records the supplement's rows became: its collection."""
+    return dataset.filter(provenance=defectors.Provenance.RESEARCH_1961_1991)
 
 
 def readme_counts() -> dict[str, int]:
@@ -198,8 +197,13 @@ def readme_counts() -> dict[str, int]:
     text = (SUPPLEMENT.parent / "README.md").read_text(encoding="utf-8")
     start = text.index("Counts by origin:")
     line = text[start : text.index("\n\n", start)].replace("\n", " ")
-    counts = {name.strip(): int(n) for name, n in re.findall(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) (\d+)", line)}
-    counts.update({k: int(n) for n, k in re.findall(r"(\d+) (high|medium|with an exact date)", line)})
+    counts = {
+        name.strip(): int(n)
+        for name, n in re.findall(r"([A-Z][a-z]+(?: [A-Z][a-z]+)?) (\d+)", line)
+    }
+    counts.update(
+        {k: int(n) for n, k in re.findall(r"(\d+) (high|medium|with an exact date)", line)}
+    )
     return counts
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import errno
 import importlib.util
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -13,6 +14,7 @@ import defectors
 
 TOOLS = Path(__file__).resolve().parent.parent / "tools"
 SUPPLEMENT = TOOLS / "data" / "supplement_1961_1991.tsv"
+LATER = defectors.Provenance.LATER_RESEARCH
 SEED_LIST = "https://en.wikipedia.org/wiki/List_of_Soviet_and_Eastern_Bloc_defectors"
 HEADER = SUPPLEMENT.read_text(encoding="utf-8").splitlines()[0]
 
@@ -86,7 +88,7 @@ class TestConversion:
 
     def test_row_fields(self, tmp_path):
         """A row's columns become the documented fields."""
-        record = tool.read_tsv(write_tsv(tmp_path / "r.tsv", ROW))[0]
+        record = tool.read_tsv(write_tsv(tmp_path / "r.tsv", ROW), provenance=LATER)[0]
         assert (
             "jane-roe",
             "Jane Roe",
@@ -114,6 +116,48 @@ class TestConversion:
             record.confidence,
             tuple(s.url for s in record.sources),
         )
+
+    def test_optional_columns_kinds_and_provenance(self, tmp_path):
+        """Route and wikipedia columns are read; sources get their kind; rows their collection."""
+        path = tmp_path / "o.tsv"
+        path.write_text(
+            f"{HEADER}\n{ROW}\tAustria; Italy\thttps://en.wikipedia.org/wiki/Jane Roe\n",
+            encoding="utf-8",
+        )
+        record = tool.read_tsv(path, provenance=LATER)[0]
+        assert (
+            ("AUT", "ITA"),
+            "https://en.wikipedia.org/wiki/Jane_Roe",
+            {defectors.SourceKind.BLOG},
+            LATER,
+        ) == (
+            tuple(c.key for c in record.route),
+            record.wikipedia,
+            {s.kind for s in record.sources},
+            record.provenance,
+        )
+
+    @pytest.mark.parametrize(
+        ("urls", "message"),
+        [
+            ("https://piglix.com/x https://example.org/b", "denied site (wikipedia-copy)"),
+            ("http://161.35.110.226/x https://example.org/b", "bare IP address"),
+            ("https://unclassified.invalid/x", "has no class"),
+        ],
+    )
+    def test_rows_citing_bad_sites_are_refused(self, tmp_path, urls, message):
+        """A row citing a denied site, an IP address or an unclassified site names its line."""
+        row = ROW.replace("https://example.org/a https://example.org/b", urls)
+        with pytest.raises(tool.RowError, match=re.escape(message)) as info:
+            tool.read_tsv(write_tsv(tmp_path / "b.tsv", row), provenance=LATER)
+        assert str(info.value).startswith("line 2 (Jane Roe (Jana Rová))")
+
+    def test_tsv_files_need_a_provenance(self, workspace, capsys):
+        """Naming TSV files without --provenance is a usage error, not a silent default."""
+        data, ids = workspace
+        with pytest.raises(SystemExit):
+            tool.main([str(SUPPLEMENT), "--data", str(data), "--released-ids", str(ids)])
+        assert "--provenance is required" in capsys.readouterr().err
 
     def test_rerun_changes_nothing(self, workspace):
         """Running the tool twice adds nothing the second time."""
@@ -190,7 +234,7 @@ class TestRefusals:
             tmp_path / "bad.tsv", ROW.replace("Jane Roe", "Other One"), "\t".join(cells)
         )
         with pytest.raises(tool.RowError, match=rf"line 3 .*{message}"):
-            tool.read_tsv(path)
+            tool.read_tsv(path, provenance=LATER)
 
     def test_id_collision_with_existing_record(self, tmp_path, workspace, capsys):
         """A row whose id belongs to a different existing record is refused."""
@@ -228,14 +272,15 @@ class TestRefusals:
         row = ROW.replace("Jana Rová", "Czesław Miłosz")
         with pytest.raises(ValueError, match="looks like the existing record 'czeslaw-milosz'"):
             tool.merge(
-                list(defectors.load(data)), tool.read_tsv(write_tsv(tmp_path / "s.tsv", row))
+                list(defectors.load(data)),
+                tool.read_tsv(write_tsv(tmp_path / "s.tsv", row), provenance=LATER),
             )
 
     def test_repeated_id_within_file(self, tmp_path):
         """Two rows of one id in a file are refused, naming both lines."""
         path = write_tsv(tmp_path / "d.tsv", ROW, ROW)
         with pytest.raises(tool.RowError, match=r"line 3 .*already used on line 2 of d\.tsv"):
-            tool.read_tsv(path)
+            tool.read_tsv(path, provenance=LATER)
 
     def test_repeated_id_across_files(self, tmp_path, workspace, capsys):
         """The same id in two files of one run is refused, naming the first file's line."""
@@ -251,7 +296,7 @@ class TestRefusals:
         path = tmp_path / "h.tsv"
         path.write_text("name\tyear\nX\t1970\n", encoding="utf-8")
         with pytest.raises(ValueError, match="missing columns profession"):
-            tool.read_tsv(path)
+            tool.read_tsv(path, provenance=LATER)
 
 
 class TestAtomicWrites:

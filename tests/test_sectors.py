@@ -43,6 +43,15 @@ class TestSectorsFor:
             ("Violinist, competition gold medallist", (Sector.ARTS,)),
             ("Theatre director and painter", (Sector.ARTS,)),
             ("Former head of the Provisional Government", (Sector.GOVERNMENT,)),
+            # "government" alone has other meanings: a government grant is no government job.
+            ("Literary critic on a French government scholarship", (Sector.ARTS,)),
+            ("Historian of religions on an Italian government study grant", (Sector.SCIENCE,)),
+            ("Boxer (later world champion in another class)", (Sector.SPORT,)),
+            ("Engineer \u2013 later singer", (Sector.SCIENCE,)),
+            ("Engineer - later singer", (Sector.SCIENCE,)),
+            ("; later author", (Sector.OTHER,)),
+            ("Sculptor and drummer", (Sector.ARTS,)),
+            ("Officer of the Western Group of Forces", (Sector.MILITARY,)),
             ("Deputy commander of a tank unit", (Sector.MILITARY,)),
         ],
     )

@@ -33,7 +33,7 @@ Each row becomes a :class:`defectors.Defector`:
 * the optional ``route`` column: country names joined by ``;``, in order, each through
   :func:`defectors.normalize_country`;
 * the optional ``wikipedia`` column: the person's English Wikipedia article, its address
-  made canonical by :func:`canonical_wikipedia`.
+  made canonical by :func:`defectors.canonical_wikipedia`.
 
 ``--refresh`` applies the source table and ``tools/data/wikipedia_links.tsv`` (``id``,
 ``url``: the confirmed article of a record that no TSV row carries, such as the seed
@@ -73,6 +73,7 @@ from defectors import (
     Provenance,
     Source,
     SourceKind,
+    canonical_wikipedia,
 )
 
 _V = TypeVar("_V")
@@ -86,8 +87,9 @@ WIKIPEDIA_LINKS = ROOT / "tools" / "data" / "wikipedia_links.tsv"
 RESEARCH = ROOT / "tools" / "data" / "research"
 
 #: The curated files the shipped records were imported from, in order, each with the
-#: collection its rows belong to: ``--landed`` imports them all. A research batch's rows still waiting for their independent check are in its
-#: ``*.pending.tsv`` file, which is never imported.
+#: collection its rows belong to: ``--landed`` imports them all. A research batch's rows
+#: still waiting for their independent check are in its ``*.pending.tsv`` file, which is
+#: never imported.
 LANDED: tuple[tuple[Path, Provenance], ...] = (
     (ROOT / "tools" / "data" / "supplement_1961_1991.tsv", Provenance.RESEARCH_1961_1991),
     (RESEARCH / "r1_ussr_early_bulgaria.tsv", Provenance.LATER_RESEARCH),
@@ -123,18 +125,64 @@ class RowError(ValueError):
         super().__init__(f"line {line} ({name or 'no name'}): {message}")
 
 
-def _read_table(path: Path, value: str) -> dict[str, str]:
-    """Return the first column of a TSV table mapped to its column *value*."""
+def _rows(path: Path, *columns: str) -> Iterable[tuple[int, list[str]]]:
+    """
+    Yield the line number and the named cells of each row of a TSV table, stripped.
+
+    Raises:
+        ValueError: A column is missing, or a row lacks a cell (naming the file and line).
+    """
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {row["domain"].strip().lower(): row[value].strip() for row in reader}
+        missing = [c for c in columns if c not in (reader.fieldnames or ())]
+        if missing:
+            msg = f"{path.name}: missing column(s) {', '.join(missing)}"
+            raise ValueError(msg)
+        for line, row in enumerate(reader, start=2):
+            cells = [row.get(c) for c in columns]
+            if any(c is None or not c.strip() for c in cells):
+                msg = f"{path.name} line {line}: every row needs {', '.join(columns)}"
+                raise ValueError(msg)
+            yield line, [c.strip() for c in cells if c is not None]
+
+
+def site_key(host: str) -> str:
+    """Return how the tables name the site *host* is on: lowercased, without ``www.``."""
+    host = host.rstrip(".").lower()
+    return host.removeprefix("www.")
+
+
+def _read_sites(path: Path, column: str) -> dict[str, str]:
+    """Return the site (first column, by :func:`site_key`) to *column* table of *path*."""
+    table: dict[str, str] = {}
+    for line, (domain, value) in _rows(path, "domain", column):
+        key = site_key(domain)
+        if table.get(key, value) != value:
+            msg = f"{path.name} line {line}: {domain} is listed twice, as {table[key]} and {value}"
+            raise ValueError(msg)
+        table[key] = value
+    return table
 
 
 @functools.cache
 def site_tables() -> tuple[dict[str, SourceKind], dict[str, str]]:
-    """Return the kind of each classified site, and the reason each denied site is denied."""
-    kinds = {domain: SourceKind(kind) for domain, kind in _read_table(SOURCE_KINDS, "kind").items()}
-    denied = _read_table(DENIED, "reason")
+    """
+    Return the kind of each classified site, and the reason each denied site is denied.
+
+    Raises:
+        ValueError: A kind is not a :class:`SourceKind` value, a site is listed twice with
+            different values, or a site is both classified and denied.
+    """
+    raw = _read_sites(SOURCE_KINDS, "kind")
+    kinds: dict[str, SourceKind] = {}
+    for domain, kind in raw.items():
+        try:
+            kinds[domain] = SourceKind(kind)
+        except ValueError:  # noqa: PERF203 - an error for the first bad row only
+            expected = ", ".join(k.value for k in SourceKind)
+            msg = f"{SOURCE_KINDS.name}: {domain} has the kind {kind!r}; expected {expected}"
+            raise ValueError(msg) from None
+    denied = _read_sites(DENIED, "reason")
     both = sorted(set(kinds) & set(denied))
     if both:
         msg = f"sites both classified and denied: {', '.join(both)}"
@@ -142,15 +190,41 @@ def site_tables() -> tuple[dict[str, SourceKind], dict[str, str]]:
     return kinds, denied
 
 
+#: What a source's address may not hold: white space, controls and backslashes, which
+#: browsers and urllib read differently (``https://a.example\@time.com/`` opens a.example).
+_UNSAFE_URL = re.compile(r"[\s\x00-\x1f\x7f\\]")
+
+
 def host_of(url: str) -> str:
-    """Return the host name of *url*, lowercased, without a trailing dot."""
-    host = urllib.parse.urlsplit(url).hostname or ""
-    return host.rstrip(".").lower()
+    """
+    Return the host name of the http(s) address *url*, lowercased, without a trailing dot.
+
+    Raises:
+        ValueError: *url* is not an http or https address with a host, or holds white
+            space, a control character or a backslash, or a malformed port.
+    """
+    if _UNSAFE_URL.search(url):
+        msg = f"source {url!r} holds white space, a control character or a backslash"
+        raise ValueError(msg)
+    try:
+        parts = urllib.parse.urlsplit(url)
+        parts.port  # noqa: B018 - raises ValueError for a malformed port
+    except ValueError as exc:
+        msg = f"source {url!r} is not a valid address: {exc}"
+        raise ValueError(msg) from None
+    if parts.scheme not in ("http", "https"):
+        msg = f"source {url!r} is not an http or https address"
+        raise ValueError(msg)
+    host = (parts.hostname or "").rstrip(".").lower()
+    if not host or "" in host.split("."):
+        msg = f"source {url!r} has no host name"
+        raise ValueError(msg)
+    return host
 
 
 def _lookup(host: str, table: dict[str, _V]) -> _V | None:
     """Return *table*'s entry for *host* or its nearest parent domain, else ``None``."""
-    labels = host.split(".")
+    labels = site_key(host).split(".")
     for start in range(len(labels) - 1):
         found = table.get(".".join(labels[start:]))
         if found is not None:
@@ -163,15 +237,12 @@ def classify(url: str) -> SourceKind:
     Return the kind of the site *url* is on.
 
     Raises:
-        ValueError: *url* has no host, is on a bare IP address or a denied site, or its
-            site has no class in the table.
+        ValueError: *url* is not a plain http(s) address with a host (see :func:`host_of`),
+            is on a bare IP address or a denied site, or its site has no class in the table.
     """
     host = host_of(url)
-    if not host:
-        msg = f"source {url!r} has no host name"
-        raise ValueError(msg)
     try:
-        ipaddress.ip_address(host.strip("[]"))
+        ipaddress.ip_address(host)
     except ValueError:
         pass
     else:
@@ -184,27 +255,15 @@ def classify(url: str) -> SourceKind:
         raise ValueError(msg)
     kind = _lookup(host, kinds)
     if kind is None:
-        msg = f"source {url!r}: the site {host!r} has no class in {SOURCE_KINDS.name}"
+        msg = f"source {url!r}: the site {site_key(host)!r} has no class in {SOURCE_KINDS.name}"
         raise ValueError(msg)
     return kind
 
 
-def canonical_wikipedia(url: str) -> str:
-    """
-    Return the canonical address of an English Wikipedia article: its title percent-encoded
-    as UTF-8 (``%C5%82``, not ``ł``), with underscores for spaces and ``()``, ``,`` and ``'``
-    left as they are, so that one article always has one address.
-    """
-    prefix = "https://en.wikipedia.org/wiki/"
-    if not url.startswith(prefix):
-        msg = f"wikipedia {url!r} is not an English Wikipedia article's address"
-        raise ValueError(msg)
-    title = urllib.parse.unquote(url[len(prefix) :]).replace(" ", "_")
-    return prefix + urllib.parse.quote(title, safe="()_,'!-.:~*/")
-
-
 def _route(text: str) -> tuple[Country, ...]:
-    return tuple(defectors.normalize_country(part.strip()) for part in text.split(";") if part.strip())
+    return tuple(
+        defectors.normalize_country(part.strip()) for part in text.split(";") if part.strip()
+    )
 
 
 def split_name(text: str) -> tuple[str, tuple[str, ...]]:
@@ -245,9 +304,7 @@ def _date(text: str) -> object:
     return structure_date(text) if text else None
 
 
-def to_record(
-    row: dict[str, str], line: int, provenance: Provenance = Provenance.RESEARCH_1961_1991
-) -> Defector:
+def to_record(row: dict[str, str], line: int, *, provenance: Provenance) -> Defector:
     """Return the record for one TSV row, or raise :class:`RowError` naming the line."""
     cells = {k: (row.get(k) or "").strip() for k in (*COLUMNS, *OPTIONAL_COLUMNS)}
     name, aka = split_name(cells["name"])
@@ -287,9 +344,7 @@ def to_record(
 
 
 def read_tsv(
-    path: Path,
-    seen: dict[str, str] | None = None,
-    provenance: Provenance = Provenance.RESEARCH_1961_1991,
+    path: Path, seen: dict[str, str] | None = None, *, provenance: Provenance
 ) -> list[Defector]:
     """
     Read every row of a TSV file into records, refusing bad rows and repeated ids.
@@ -305,7 +360,7 @@ def read_tsv(
         records: list[Defector] = []
         seen = {} if seen is None else seen
         for line, row in enumerate(reader, start=2):
-            record = to_record(row, line, provenance)
+            record = to_record(row, line, provenance=provenance)
             if record.id in seen:
                 msg = f"id {record.id!r} is already used on {seen[record.id]}"
                 raise RowError(line, row.get("name", ""), msg)
@@ -316,9 +371,11 @@ def read_tsv(
 
 def refresh(records: Iterable[Defector], links: dict[str, str]) -> list[Defector]:
     """
-    Return *records* with every source classified, the confirmed articles of *links* set and
-    the sectors derived again from the professions (so a change of the sector rules reaches
-    every record).
+    Return *records* with their sources classified, links set and sectors derived again.
+
+    Every source gets its kind from the table of sites, each record of *links* its
+    confirmed article, and every record the sectors of its profession (so a change of the
+    sector rules reaches every record).
 
     Raises:
         ValueError: A source cannot be classified (see :func:`classify`), a link names no
@@ -345,16 +402,32 @@ def refresh(records: Iterable[Defector], links: dict[str, str]) -> list[Defector
             )
         )
     if unused:
-        msg = f"{WIKIPEDIA_LINKS.name} names no record with the id(s) {', '.join(sorted(unused))}"
+        msg = f"the table of links names no record with the id(s) {', '.join(sorted(unused))}"
         raise ValueError(msg)
     return out
 
 
 def read_links(path: Path) -> dict[str, str]:
-    """Return the ``id`` to ``url`` table of confirmed Wikipedia articles in *path*."""
-    with path.open(encoding="utf-8", newline="") as handle:
-        reader = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {row["id"].strip(): canonical_wikipedia(row["url"].strip()) for row in reader}
+    """
+    Return the ``id`` to ``url`` table of confirmed Wikipedia articles in *path*.
+
+    Each address is given in its canonical form.
+
+    Raises:
+        ValueError: A row lacks a cell, repeats an id, or its address is not an English
+            Wikipedia article's (naming the file and line).
+    """
+    links: dict[str, str] = {}
+    for line, (record_id, url) in _rows(path, "id", "url"):
+        if record_id in links:
+            msg = f"{path.name} line {line}: the id {record_id} is listed twice"
+            raise ValueError(msg)
+        try:
+            links[record_id] = canonical_wikipedia(url)
+        except ValueError as exc:
+            msg = f"{path.name} line {line}: {exc}"
+            raise ValueError(msg) from None
+    return links
 
 
 def sort_key(record: Defector) -> tuple[int, str, str]:
@@ -436,7 +509,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         existing = list(defectors.load(args.data))
         seen: dict[str, str] = {}  # ids read so far, across every file of this run
-        new = [r for path, coll in files for r in read_tsv(path, seen, coll)]
+        new = [r for path, coll in files for r in read_tsv(path, seen, provenance=coll)]
         merged, added = merge(existing, new, update=args.update)
         if args.refresh:
             merged = refresh(merged, read_links(args.links))

@@ -30,6 +30,7 @@ from defectors._model import (
     Sector,
     Source,
     SourceKind,
+    canonical_wikipedia,
 )
 from defectors._types import CountryQuery, Field
 from defectors.exceptions import (
@@ -91,6 +92,7 @@ __all__ = [
     "UnknownEraError",
     "UnknownSectorError",
     "__version__",
+    "canonical_wikipedia",
     "cite",
     "configure_converter",
     "converter",

@@ -167,9 +167,7 @@ def _table(out: _Terminal, records: Dataset) -> None:
         for record in records
     ]
     # Widths count what the terminal shows: control characters escaped, as _cut() writes them.
-    natural = [
-        max([len(t), *(len(_safe(row[i])) for row in rows)]) for i, t in enumerate(titles)
-    ]
+    natural = [max([len(t), *(len(_safe(row[i])) for row in rows)]) for i, t in enumerate(titles)]
     widths = _fit(natural, _width(), fixed=1)
     header = (_cut(t, w).ljust(w) for t, w in zip(titles, widths, strict=True))
     out.write("  ".join(header).rstrip() + "\n")

@@ -6,6 +6,8 @@ import datetime as dt
 import enum
 import re
 import threading
+import unicodedata
+import urllib.parse
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -24,6 +26,7 @@ __all__ = [
     "Sector",
     "Source",
     "SourceKind",
+    "canonical_wikipedia",
 ]
 
 #: Year range a record's year of defection must fall in.
@@ -36,12 +39,94 @@ ORIGIN_KEYS = frozenset({"SUHH", "POL", "CSHH", "HUN", "ROU", "BGR", "DDDE", "AL
 
 _ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 
-#: The form of :attr:`Defector.wikipedia`: an English Wikipedia article's address, its title
-#: percent-encoded or plain, without a fragment, a query or white space.
+#: The start of every :attr:`Defector.wikipedia` address.
 WIKIPEDIA_PREFIX = "https://en.wikipedia.org/wiki/"
-_WIKIPEDIA_RE = re.compile(
-    r"https://en\.wikipedia\.org/wiki/[^\s#?/\x00-\x1f\x7f][^\s#?\x00-\x1f\x7f]*"
+#: Characters a canonical article address leaves unencoded in the title (MediaWiki's set,
+#: besides letters, digits and ``_.-~``): ``Alexander_Orlov_(Soviet_defector)``.
+_TITLE_SAFE = ";:@$!*(),/~"
+#: Namespaces whose pages are not articles about a person.
+_NOT_ARTICLES = (
+    "special:",
+    "talk:",
+    "user:",
+    "user_talk:",
+    "wikipedia:",
+    "file:",
+    "mediawiki:",
+    "template:",
+    "help:",
+    "category:",
+    "portal:",
+    "draft:",
+    "module:",
 )
+
+
+def canonical_wikipedia(url: str) -> str:
+    """
+    Return the one canonical address of the English Wikipedia article *url* names.
+
+    The title is decoded (it may be given percent-encoded, ``%C5%82``, or as text, ``ł``),
+    spaces become underscores, and it is encoded again as UTF-8 the way MediaWiki writes
+    article addresses: letters, digits and ``_.-~;:@$!*(),/`` as they are, everything else
+    percent-encoded (``'`` is ``%27``). So two spellings of one address compare equal.
+
+    Args:
+        url: An address of the form ``https://en.wikipedia.org/wiki/Title``.
+
+    Returns:
+        The canonical address.
+
+    Raises:
+        ValueError: *url* is not an English Wikipedia article's address: another scheme or
+            host, a port, a query or fragment (``?oldid=``, ``#Section``), a title that is
+            empty, starts with ``/``, is a ``.`` or ``..`` segment, is in a namespace other
+            than the articles' (``Talk:``, ``Special:``, ...), holds white space other than
+            a space, a control or format character (``%00``, a direction mark), or percent-
+            encoding that is not UTF-8.
+        TypeError: *url* is not a string.
+
+    Example:
+        >>> import defectors
+        >>> defectors.canonical_wikipedia("https://en.wikipedia.org/wiki/Józef Światło")
+        'https://en.wikipedia.org/wiki/J%C3%B3zef_%C5%9Awiat%C5%82o'
+
+    .. versionadded:: 0.2.0
+    """
+    if not isinstance(url, str):
+        msg = f"a Wikipedia address must be a str, not {type(url).__name__}"
+        raise TypeError(msg)
+    expected = f"expected an English Wikipedia article's address, {WIKIPEDIA_PREFIX}Title"
+    if not url.startswith(WIKIPEDIA_PREFIX):
+        msg = f"{quote(url)} does not start with {WIKIPEDIA_PREFIX}: {expected}"
+        raise ValueError(msg)
+    raw = url[len(WIKIPEDIA_PREFIX) :]
+    if "?" in raw or "#" in raw:
+        msg = f"{quote(url)} has a query or a fragment: {expected}, without ? or #"
+        raise ValueError(msg)
+    try:
+        title = urllib.parse.unquote(raw, errors="strict").replace(" ", "_")
+    except UnicodeDecodeError:
+        msg = f"{quote(url)} has percent-encoding that is not UTF-8: {expected}"
+        raise ValueError(msg) from None
+    bad = next((c for c in title if _unfit_in_title(c)), None)
+    if bad is not None:
+        msg = f"{quote(url)} has {quote(bad)} in its title: {expected}, a printable title"
+        raise ValueError(msg)
+    if not title or title.startswith("/") or title in (".", "..") or "/../" in f"/{title}/":
+        msg = f"{quote(url)} has no article title: {expected}"
+        raise ValueError(msg)
+    if title.lower().startswith(_NOT_ARTICLES):
+        msg = f"{quote(url)} is not an article (it is in another namespace): {expected}"
+        raise ValueError(msg)
+    return WIKIPEDIA_PREFIX + urllib.parse.quote(title, safe=_TITLE_SAFE)
+
+
+def _unfit_in_title(char: str) -> bool:
+    """Whether *char* cannot stand in an article title: white space, controls, format marks."""
+    return char != "_" and (
+        char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Zs")
+    )
 
 
 class Sector(enum.Enum):
@@ -469,15 +554,19 @@ def _check_wikipedia(_inst: object, _attribute: attrs.Attribute[str | None], val
     if value is None:
         return
     if not isinstance(value, str):
-        msg = f"wikipedia must be a string or None, not {type(value).__name__}"
+        msg = f"wikipedia must be a str or None, not {type(value).__name__}"
         raise _fail(TypeError, "wikipedia", msg)
     _check_text("wikipedia", value)
-    if _WIKIPEDIA_RE.fullmatch(value) is None:
+    try:
+        canonical = canonical_wikipedia(value)
+    except ValueError as exc:
+        raise InvalidRecordError(f"wikipedia: {exc}", field="wikipedia") from None
+    if canonical != value:
         msg = (
-            f"wikipedia must be an English Wikipedia article's address such as "
-            f"'{WIKIPEDIA_PREFIX}Czes%C5%82aw_Mi%C5%82osz', not {quote(value)}"
+            f"wikipedia must be written in its canonical form {quote(canonical)}, not "
+            f"{quote(value)} (see defectors.canonical_wikipedia)"
         )
-        raise _fail(ValueError, "wikipedia", msg)
+        raise InvalidRecordError(msg, field="wikipedia")
 
 
 def _check_sources(
@@ -519,8 +608,9 @@ class Defector:
         summary: One or two sentences in the project's own words.
         confidence: How firmly the sources support the record, where a source grades it.
         sources: Where the facts come from; never empty.
-        wikipedia: The person's English Wikipedia article
-            (``https://en.wikipedia.org/wiki/Title``), where one was confirmed; the key to
+        wikipedia: The person's English Wikipedia article, where one was confirmed, in the
+            canonical form :func:`defectors.canonical_wikipedia` gives
+            (``https://en.wikipedia.org/wiki/J%C3%B3zef_%C5%9Awiat%C5%82o``); the key to
             join on Wikidata and other datasets.
         provenance: The collection of the bundled data the record belongs to, or ``None``
             for a record that is not part of it (your own).

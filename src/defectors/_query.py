@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import enum
 import operator
 import typing
 from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
@@ -116,7 +117,7 @@ def _range(value: object, keyword: str, kind: type[int | dt.date]) -> tuple[Any,
     return start, end
 
 
-_E = TypeVar("_E", Confidence, Provenance, Outcome)
+_E = TypeVar("_E", bound=enum.Enum)
 
 
 def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:

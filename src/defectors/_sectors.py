@@ -77,7 +77,10 @@ SECTOR_RULES: MappingProxyType[Sector, tuple[str, ...]] = MappingProxyType(
             "member of the european parliament",
             "intourist",
             "mission",
-            "government",
+            "provisional government",
+            "head of government",
+            "government minister",
+            "government official",
         ),
         Sector.ARTS: (
             "author",
@@ -191,17 +194,19 @@ def _matcher() -> tuple[re.Pattern[str], MappingProxyType[str, Sector]]:
     return pattern, MappingProxyType(sector_of)
 
 
-#: Where a profession's text turns to a later career: ``"; later"`` or ``", later"``. What
-#: follows is not the profession at the time of the defection, so no sector comes from it.
-_LATER = re.compile(r"[;,]\s*later\b")
+#: Where a profession's text turns to a later career: ``"; later"``, ``", later"``,
+#: ``"(later"`` or a dash before "later". What follows is not the profession at the time of
+#: the defection, so no sector comes from it.
+_LATER = re.compile(r"(?:[;,(]|\s-+)\s*later\b")  # fold() turns every dash into "-"
 
 
 def sectors_for(profession: str | None) -> tuple[Sector, ...]:
     """
     Return the sectors a profession belongs to, by the documented :data:`SECTOR_RULES`.
 
-    Only the profession at the time counts: a clause that begins ``"; later"`` or
-    ``", later"`` names a later career and gives no sector.
+    Only the profession at the time counts: a clause that begins ``"; later"``,
+    ``", later"``, ``"(later"`` or a dash and "later" names a later career and gives no
+    sector (a profession that is nothing but a later career is :attr:`Sector.OTHER`).
 
     Args:
         profession: A profession as a source writes it, or ``None``.
@@ -230,11 +235,11 @@ def sectors_for(profession: str | None) -> tuple[Sector, ...]:
         msg = f"profession must be a str or None, not {type(profession).__name__}"
         raise TypeError(msg)
     text = fold(profession)
+    if not text:
+        return ()
     later = _LATER.search(text)
     if later is not None:
         text = text[: later.start()].strip()
-    if not text:
-        return ()
     pattern, sector_of = _matcher()
     found = {sector_of[match.group()] for match in pattern.finditer(text)}
     return tuple(sector for sector in Sector if sector in found) or (Sector.OTHER,)

@@ -34,6 +34,7 @@ from defectors._model import (
     FIRST_YEAR,
     LAST_YEAR,
     ORIGIN_KEYS,
+    WIKIPEDIA_PREFIX,
     Confidence,
     Country,
     Defector,
@@ -43,6 +44,7 @@ from defectors._model import (
     Sector,
     Source,
     SourceKind,
+    canonical_wikipedia,
 )
 
 __all__ = [
@@ -158,10 +160,28 @@ def sources() -> st.SearchStrategy[Source]:
 
 
 def wikipedia_links() -> st.SearchStrategy[str]:
-    """English Wikipedia article addresses, as :attr:`Defector.wikipedia` takes them."""
-    return st.from_regex(r"[A-Za-z0-9%_(),.'-]{1,40}", fullmatch=True).map(
-        lambda title: f"https://en.wikipedia.org/wiki/{title}"
+    """
+    English Wikipedia article addresses in canonical form, as :attr:`Defector.wikipedia` takes.
+
+    Titles are of any script, percent-encoded by :func:`defectors.canonical_wikipedia`.
+    """
+    title_chars = st.characters(
+        exclude_categories=["Cc", "Cf", "Cs", "Zl", "Zp", "Zs"], exclude_characters="?#"
     )
+    return (
+        st.text(title_chars, min_size=1, max_size=30)
+        .map(lambda title: WIKIPEDIA_PREFIX + title)
+        .filter(_is_article_address)
+        .map(canonical_wikipedia)
+    )
+
+
+def _is_article_address(url: str) -> bool:
+    try:
+        canonical_wikipedia(url)
+    except ValueError:
+        return False
+    return True
 
 
 @st.composite
