@@ -21,6 +21,8 @@ from defectors._dataset import Dataset, DataSource, Metadata, get, load, metadat
 from defectors._model import Confidence, Country, Defector, Outcome, Place, Sector, Source
 from defectors.exceptions import (
     AmbiguousEraError,
+    AmbiguousStateError,
+    CountryQueryError,
     DatasetError,
     DefectorsError,
     PeriodParseError,
@@ -38,10 +40,12 @@ if TYPE_CHECKING:
     from defectors._normalize import (
         eastern_bloc,
         is_eastern_bloc,
+        normalize_countries,
         normalize_country,
         normalize_place,
         successors,
     )
+    from defectors._states import state_of
     from defectors._periods import Period, parse_period
     from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
     from defectors._text import fold, slugify
@@ -50,8 +54,10 @@ if TYPE_CHECKING:
 
 __all__ = [
     "AmbiguousEraError",
+    "AmbiguousStateError",
     "Confidence",
     "Country",
+    "CountryQueryError",
     "DataSource",
     "Dataset",
     "DatasetError",
@@ -89,6 +95,7 @@ __all__ = [
     "load",
     "make_converter",
     "metadata",
+    "normalize_countries",
     "normalize_country",
     "normalize_place",
     "parse_period",
@@ -96,6 +103,7 @@ __all__ = [
     "record_era",
     "sectors_for",
     "slugify",
+    "state_of",
     "successors",
 ]
 
@@ -116,9 +124,11 @@ _LAZY = {
     "record_era": "_eras",
     "eastern_bloc": "_normalize",
     "is_eastern_bloc": "_normalize",
+    "normalize_countries": "_normalize",
     "normalize_country": "_normalize",
     "normalize_place": "_normalize",
     "successors": "_normalize",
+    "state_of": "_states",
     "Period": "_periods",
     "parse_period": "_periods",
     "SECTOR_RULES": "_sectors",
