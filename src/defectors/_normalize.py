@@ -546,9 +546,6 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
         True
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Names of the whole world in every common form; renamed states resolve to today's
-       state; misses are fast, their suggestions computed when read.
     """
     _check_text(text, "country name")
     found = _find(text, _index())
@@ -591,7 +588,7 @@ def normalize_countries(
         >>> [c and c.alpha_3 for c in found]
         ['KOR', 'ARE', None, None]
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     if isinstance(texts, (str, bytes)):
         msg = f"texts must be an iterable of names, not a single {type(texts).__name__}"
@@ -861,8 +858,6 @@ def is_eastern_bloc(country: Country | str, year: int) -> bool:
         True
 
     .. versionadded:: 0.1.0
-    .. versionchanged:: 0.2.0
-       Soviet republic forms count as the Soviet Union, through :func:`state_of`.
     """
     entry = _as_country(country)
     _check_year(year)

@@ -356,12 +356,13 @@ def state_of(country: Country | str, year: int) -> Country:
         'Lithuania'
         >>> defectors.state_of("Kazakh SSR", 1960).key
         'SUHH'
-        >>> defectors.state_of("Germany", 1970)
-        Traceback (most recent call last):
-        ...
-        defectors.exceptions.AmbiguousStateError: no single state held Germany in 1970: East Germany, Germany
+        >>> try:
+        ...     defectors.state_of("Germany", 1970)
+        ... except defectors.AmbiguousStateError as error:
+        ...     print([c.name for c in error.candidates])
+        ['East Germany', 'Germany']
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
     entry = _as_country(country)
     _check_year(year)

@@ -195,7 +195,7 @@ class PeriodParseError(DefectorsError, ValueError):
         super().__init__(f"cannot parse {quote(text)} as a date or period: {reason}")
 
 
-# --- Countries: state_of() and country queries (added in 0.2.0) ------------------------------
+# --- Countries: state_of() and country queries ------------------------------
 # Each takes its message first and everything else by keyword with a default, and passes only
 # the message to Exception: BaseException.__reduce__ rebuilds it from ``args`` (the message)
 # and then restores the attributes from ``__dict__``, so both survive pickling.
@@ -214,7 +214,7 @@ class AmbiguousStateError(DefectorsError, LookupError):
         country: The territory asked about, where known.
         year: The year asked about, where known.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __init__(
@@ -243,7 +243,7 @@ class CountryQueryError(DefectorsError, ValueError):
         country: The country given, where known.
         meant: The states the keyword does accept that the user probably means.
 
-    .. versionadded:: 0.2.0
+    .. versionadded:: 0.1.0
     """
 
     def __init__(
