@@ -86,7 +86,8 @@ IOC: dict[str, str] = {
     "SKN": "KNA", "SLO": "SVN", "SOL": "SLB", "SRI": "LKA", "SUD": "SDN", "SUI": "CHE",
     "TAN": "TZA", "TCH": "CSHH", "TGA": "TON", "TOG": "TGO", "TPE": "TWN", "UAE": "ARE",
     "URS": "SUHH", "URU": "URY", "VAN": "VUT", "VIE": "VNM", "VIN": "VCT", "VOL": "BFA",
-    "WAL": "GBR", "ZAI": "COD", "ZAM": "ZMB", "ZIM": "ZWE",
+    "WAL": "GBR", "ZAI": "COD", "ZAM": "ZMB", "ZIM": "ZWE", "CTA": "CAF", "EQG": "GNQ",
+    "EDQ": "GNQ", "TRI": "TTO", "NMI": "MNP", "TAH": "PYF",
 }  # fmt: skip
 
 #: CLDR locales whose territory names are listed, English first.

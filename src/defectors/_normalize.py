@@ -68,6 +68,7 @@ _FILLER: Final = frozenset({"the", "of", "and"})
 _WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "st": ("saint",),
+        "sint": ("saint",),
         "ste": ("sainte",),
         "is": ("island",),
         "isl": ("island",),
@@ -101,7 +102,7 @@ _WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
 
 #: Word pairs written as one word or two.
 _PAIRS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(
-    {("viet", "nam"): "vietnam", ("south", "west"): "southwest"}
+    {("viet", "nam"): "vietnam", ("south", "west"): "southwest", ("co", "operative"): "cooperative"}
 )
 
 #: Words that only give a form of government or a status, dropped for the third dict
@@ -112,7 +113,8 @@ _GOVERNMENT: Final = frozenset(
     {
         "republic", "kingdom", "principality", "state", "sultanate", "grand", "duchy",
         "commonwealth", "union", "sar", "special", "administrative", "region", "province",
-        "independent", "territory", "emirate", "government",
+        "independent", "territory", "emirate", "government", "country", "collectivity",
+        "territorial", "cooperative", "oriental", "nation",
     }
 )  # fmt: skip
 
