@@ -833,8 +833,8 @@ def is_eastern_bloc(country: Country | str, year: int) -> bool:
 
     The rules are those of :func:`eastern_bloc`. Only the member states themselves count: a
     Soviet republic's present-day state (Ukraine, Latvia, ...) is not a member, the USSR is.
-    A name that itself names the state, a Soviet republic's SSR form, is looked up with
-    :func:`state_of`, so ``is_eastern_bloc("Byelorussian SSR", 1953)`` is true. To ask
+    A name that itself names the state, a Soviet republic's SSR form, stands for the Soviet
+    Union, as in :func:`state_of`, so ``is_eastern_bloc("Byelorussian SSR", 1953)`` is true. To ask
     about a territory, pass what :func:`state_of` gives: ``is_eastern_bloc(state_of("Latvia",
     1960), 1960)``.
 
@@ -863,9 +863,8 @@ def is_eastern_bloc(country: Country | str, year: int) -> bool:
     """
     entry = _as_country(country)
     _check_year(year)
-    if isinstance(country, str) and implied_polity(country) is not None:
-        from defectors._states import state_of  # noqa: PLC0415 - it imports this module
-
-        entry = state_of(country, year)
+    if isinstance(country, str):
+        # A Soviet republic's SSR form names the Union, as state_of() answers for it.
+        entry = implied_polity(country) or entry
     span = _BLOC.get(entry.key)
     return span is not None and span[0] <= year <= span[1]
