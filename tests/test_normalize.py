@@ -23,7 +23,6 @@ from defectors._normalize import (
     normalize_place,
     successors,
 )
-from defectors._text import fold
 from defectors.exceptions import DefectorsError, UnknownCountryError
 
 SUPPLEMENT = Path(__file__).resolve().parents[2] / "shared" / "data" / "supplement_1961_1991.tsv"
@@ -327,7 +326,9 @@ class TestNormalizePlace:
         text = template.format(form)
         assert text == normalize_place(text).text
 
-    @pytest.mark.parametrize("text", ["Kyiv, Ukraine", "Atlantis", "", "Ukraine, Atlantis", "Atlantis, Ukraine"])
+    @pytest.mark.parametrize(
+        "text", ["Kyiv, Ukraine", "Atlantis", "", "Ukraine, Atlantis", "Atlantis, Ukraine"]
+    )
     def test_unknown_part_raises(self, text):
         """A part that names nothing raises UnknownCountryError quoting the whole text."""
         with pytest.raises(UnknownCountryError) as info:

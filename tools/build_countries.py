@@ -236,36 +236,7 @@ def build() -> list[dict[str, object]]:
 
 def spellings(keys: set[str]) -> list[tuple[str, str, str]]:
     """Return ``(name, key, source)`` rows for ``names.tsv``, in order of precedence."""
-    from babel import Locale  # noqa: PLC0415 - a build-time dependency only
-
-    out: list[tuple[str, str, str]] = []
-    iso_codes: set[str] = set()
-    by_alpha_2: dict[str, str] = {}
-    for c in pycountry.countries:
-        by_alpha_2[c.alpha_2] = c.alpha_3
-        iso_codes.update((c.alpha_2, c.alpha_3))
-        for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3", "numeric"):
-            value = getattr(c, attr, None)
-            if value:
-                out.append((value, c.alpha_3, f"iso3166-1 {attr}"))
-    for key, (_, alpha_2, _alpha_3) in USER_ASSIGNED.items():
-        by_alpha_2[alpha_2] = key
-    for c in pycountry.historic_countries:
-        iso_codes.update((c.alpha_2, c.alpha_3, c.alpha_4))
-    for code, key in IOC.items():
-        if code not in iso_codes and key in keys:
-            out.append((code, key, "ioc/fifa code"))
-    for c in pycountry.historic_countries:
-        key = RENAMED.get(c.alpha_4, c.alpha_4)
-        texts = [c.name, c.name.split(",")[0], c.alpha_2, c.alpha_3, c.alpha_4]
-        texts.append(getattr(c, "numeric", None) or "")
-        out.extend((text, key, "iso3166-3") for text in texts if text)
-    for language in LANGUAGES:
-        territories = Locale.parse(language).territories
-        for code, name in sorted(territories.items()):
-            key = by_alpha_2.get(code)
-            if key is not None:
-                out.append((name, key, f"cldr {language}"))
+    out = _iso_spellings()
     seen: set[tuple[str, str]] = set()
     rows: list[tuple[str, str, str]] = []
     for name, key, source in out:
@@ -274,6 +245,43 @@ def spellings(keys: set[str]) -> list[tuple[str, str, str]]:
             seen.add((clean, key))
             rows.append((clean, key, source))
     return rows
+
+
+def _iso_spellings() -> list[tuple[str, str, str]]:
+    """Return the ISO, IOC and CLDR spellings, with duplicates, in order of precedence."""
+    out: list[tuple[str, str, str]] = []
+    for c in pycountry.countries:
+        for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3", "numeric"):
+            value = getattr(c, attr, None)
+            if value:
+                out.append((value, c.alpha_3, f"iso3166-1 {attr}"))
+    iso_codes = {code for c in pycountry.countries for code in (c.alpha_2, c.alpha_3)}
+    iso_codes |= {
+        code for c in pycountry.historic_countries for code in (c.alpha_2, c.alpha_3, c.alpha_4)
+    }
+    out.extend((code, key, "ioc/fifa code") for code, key in IOC.items() if code not in iso_codes)
+    for c in pycountry.historic_countries:
+        key = RENAMED.get(c.alpha_4, c.alpha_4)
+        texts = [c.name, c.name.split(",")[0], c.alpha_2, c.alpha_3, c.alpha_4]
+        texts.append(getattr(c, "numeric", None) or "")
+        out.extend((text, key, "iso3166-3") for text in texts if text)
+    return out + _cldr_spellings()
+
+
+def _cldr_spellings() -> list[tuple[str, str, str]]:
+    """Return the CLDR territory names of each of ``LANGUAGES``, as Babel ships them."""
+    from babel import Locale  # noqa: PLC0415 - a build-time dependency only
+
+    by_alpha_2 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    by_alpha_2.update({alpha_2: key for key, (_, alpha_2, _) in USER_ASSIGNED.items()})
+    out: list[tuple[str, str, str]] = []
+    for language in LANGUAGES:
+        territories = Locale.parse(language).territories
+        for code, name in sorted(territories.items()):
+            key = by_alpha_2.get(code)
+            if key is not None:
+                out.append((name, key, f"cldr {language}"))
+    return out
 
 
 def main() -> None:

@@ -45,9 +45,9 @@ if TYPE_CHECKING:
         normalize_place,
         successors,
     )
-    from defectors._states import state_of
     from defectors._periods import Period, parse_period
     from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
+    from defectors._states import state_of
     from defectors._text import fold, slugify
 
     __version__: str

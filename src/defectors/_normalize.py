@@ -189,14 +189,13 @@ _BLOC: Final = MappingProxyType(
 )
 
 
-def _words(text: str, *, expand: bool) -> list[str]:
-    """Return the folded words of one part of a name, abbreviations spelled out."""
-    found = _WORD.findall(text)
+def _joined_initials(found: list[str]) -> list[str]:
+    """Join runs of single letters: "U.A.E." and "U S" are one word each, "uae" and "us"."""
     words: list[str] = []
     initials = ""
     for word in found:
         if len(word) == 1 and word.isalpha():
-            initials += word  # "U.A.E." and "U S" are one word, "uae" and "us"
+            initials += word
             continue
         if initials:
             words.append(initials)
@@ -204,8 +203,13 @@ def _words(text: str, *, expand: bool) -> list[str]:
         words.append(word)
     if initials:
         words.append(initials)
+    return words
+
+
+def _words(text: str, *, expand: bool) -> list[str]:
+    """Return the folded words of one part of a name, abbreviations spelled out."""
     out: list[str] = []
-    for word in words:
+    for word in _joined_initials(_WORD.findall(text)):
         if not expand:
             out.append(word)  # one word alone is a name or a code: "ET" is Ethiopia
         elif word in _FILLER:
@@ -261,6 +265,10 @@ def _parse(text: str) -> tuple[list[str], list[str] | None, list[str] | None, li
     return whole, main, _words(first, expand=expand), rest
 
 
+def _new_memo() -> dict[str, Country | tuple[Country, ...] | None]:
+    return {}
+
+
 @attrs.frozen
 class _Index:
     names: MappingProxyType[str, Country]
@@ -270,7 +278,7 @@ class _Index:
     regions: MappingProxyType[str, tuple[Country, ...]]
     pool: tuple[str, ...]
     #: Memo of text -> result for repeated texts (a column of names repeats): bounded.
-    memo: dict[str, Country | tuple[Country, ...] | None] = attrs.field(factory=dict, eq=False)
+    memo: dict[str, Country | tuple[Country, ...] | None] = attrs.field(factory=_new_memo, eq=False)
 
 
 #: The memo is emptied when it holds this many texts.
@@ -424,7 +432,7 @@ def _suggestions(form: str, index: _Index) -> tuple[str, ...]:
     return tuple(found[:3])
 
 
-class _UnknownCountry(UnknownCountryError):
+class _LazyUnknownCountryError(UnknownCountryError):
     """
     An :class:`UnknownCountryError` whose suggestions are computed when first read.
 
@@ -434,14 +442,14 @@ class _UnknownCountry(UnknownCountryError):
     error itself.
     """
 
-    def __init__(self, query: str) -> None:  # noqa: D107 - private
+    def __init__(self, query: str) -> None:
         # Not UnknownCountryError.__init__: it would compute the message, suggestions first.
         Exception.__init__(self, query)
         self.query = query
         self.by_key = False
         self._computed: tuple[str, ...] | None = None
 
-    @property  # type: ignore[override]
+    @property
     def suggestions(self) -> tuple[str, ...]:  # pyright: ignore[reportIncompatibleVariableOverride]
         """Up to three close names, best first, computed on first use."""
         if self._computed is None:
@@ -466,8 +474,8 @@ class _UnknownCountry(UnknownCountryError):
 
 
 # Tracebacks name the public class: this one is an implementation detail.
-_UnknownCountry.__name__ = _UnknownCountry.__qualname__ = "UnknownCountryError"
-_UnknownCountry.__module__ = "defectors.exceptions"
+_LazyUnknownCountryError.__name__ = _LazyUnknownCountryError.__qualname__ = "UnknownCountryError"
+_LazyUnknownCountryError.__module__ = "defectors.exceptions"
 
 
 def _check_text(text: object, what: str) -> str:
@@ -555,7 +563,7 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
         return found
     if not strict:
         return None
-    raise _UnknownCountry(text)
+    raise _LazyUnknownCountryError(text)
 
 
 def _missing(value: object) -> bool:
@@ -596,25 +604,23 @@ def normalize_countries(
         msg = f"texts must be an iterable of names, not a single {type(texts).__name__}"
         raise TypeError(msg)
     index = _index()
-    done: dict[object, Country | None] = {}
+    done: dict[str, Country | None] = {}
     out: list[Country | None] = []
     for text in texts:
         if _missing(text):
             out.append(None)
             continue
-        found = done.get(text, _NOT_DONE)
-        if found is _NOT_DONE:
-            _check_text(text, "country name")
-            hit = _find(text, index)  # type: ignore[arg-type]
-            found = hit if isinstance(hit, Country) else None
-            if found is None and strict:
-                raise _UnknownCountry(text)  # type: ignore[arg-type]
-            done[text] = found  # type: ignore[assignment]
-        out.append(found)  # type: ignore[arg-type]
+        name = _check_text(text, "country name")
+        if name in done:
+            out.append(done[name])
+            continue
+        hit = _find(name, index)
+        found = hit if isinstance(hit, Country) else None
+        if found is None and strict:
+            raise _LazyUnknownCountryError(name)
+        done[name] = found
+        out.append(found)
     return out
-
-
-_NOT_DONE: Final = object()
 
 
 def implied_polity(text: str) -> Country | None:
@@ -636,7 +642,7 @@ def _resolve_part(part: str, index: _Index, text: str) -> Country | None:
     if isinstance(found, tuple):
         return None
     if found is None:
-        raise _UnknownCountry(text)
+        raise _LazyUnknownCountryError(text)
     return found
 
 
@@ -703,7 +709,7 @@ def normalize_place(text: str) -> Place:
     if isinstance(whole, tuple):
         return Place(text=text)
     if whole is None:
-        raise _UnknownCountry(text)
+        raise _LazyUnknownCountryError(text)
     return _place(text, whole, None)
 
 

@@ -36,7 +36,7 @@ _SOVIET_WAR: Final = (
 )
 
 
-def _baltic(key: str, russian_until: int, courland: bool) -> tuple[tuple[int, int, str], ...]:
+def _baltic(key: str, russian_until: int, *, courland: bool) -> tuple[tuple[int, int, str], ...]:
     return (
         (1721, russian_until, "russian-empire"),
         (russian_until + 1, 1919, ""),
@@ -319,8 +319,8 @@ def state_of(country: Country | str, year: int) -> Country:
     1980)`` Czechoslovakia, ``state_of("Croatia", 1980)`` Yugoslavia, ``state_of("Poland",
     1942)`` German-occupied Poland. A name that itself names the state, a Soviet republic's
     SSR form (``"Byelorussian SSR"``, ``"Kazakh SSR"``), gives the Soviet Union in every
-    year of the Union (1922-1991). A withdrawn state or polity gives itself in the years it existed, unless the table
-    says otherwise (Czechoslovakia under occupation, 1939-1945).
+    year of the Union (1922-1991). A withdrawn state or polity gives itself in the years it
+    existed, unless the table says otherwise (Czechoslovakia under occupation, 1939-1945).
 
     The table follows each state's own line, not every border strip: Lithuania in 1930 is the
     Republic of Lithuania though Vilnius was then in Poland, and Ukraine in 1930 the Soviet
