@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import logging
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -186,6 +187,7 @@ def compare(found: list[str], lost: list[str]) -> None:
             import country_converter  # noqa: PLC0415 - optional here
 
             converter = country_converter.CountryConverter()
+        logging.getLogger("country_converter").setLevel(logging.CRITICAL)  # one line a miss
 
         def by_coco(text: str) -> str | None:
             with contextlib.redirect_stdout(io.StringIO()):
