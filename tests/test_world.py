@@ -217,6 +217,31 @@ class TestWorldNames:
         assert found.name == get_country(key).name or get_country(key).historic
 
 
+class TestPlaces:
+    @pytest.mark.parametrize(
+        ("text", "country", "polity"),
+        [
+            ("Korea, Rep.", "KOR", None),
+            ("Ossetia/Korea", None, None),
+            ("Zaire", "COD", None),
+            ("Kazakh SSR", "KAZ", "SUHH"),
+            ("Czechoslovakia (Slovak Socialist Republic)", None, "CSHH"),
+        ],
+    )
+    def test_world_forms_as_places(self, text, country, polity):
+        """Place texts in world forms give the country, or nothing for split regions."""
+        place = defectors.normalize_place(text)
+        assert (country, polity) == (
+            place.country and place.country.key,
+            place.polity and place.polity.key,
+        )
+
+    def test_unknown_labels_raise(self):
+        """A label none of whose parts names anything raises."""
+        with pytest.raises(UnknownCountryError):
+            defectors.normalize_place("Atlantis/Mu")
+
+
 class TestFastMisses:
     def test_suggestions_are_computed_when_read(self, monkeypatch):
         """Raising does not look for close names; reading them does."""

@@ -338,12 +338,12 @@ def _generated_rows(table: Mapping[str, Country]) -> Iterator[tuple[str, Country
             yield text, country
 
 
-def _spellings(table: Mapping[str, Country]) -> Iterator[tuple[str | None, Country]]:
+def _spellings(table: Mapping[str, Country]) -> Iterator[tuple[str, Country]]:
     """Yield (text, country) from our table, then the generated spellings."""
     yield from ((c.key, c) for c in table.values())
     for c in table.values():
         if not c.historic:
-            yield from ((c.name, c), (c.alpha_2, c), (c.alpha_3, c))
+            yield from ((text, c) for text in (c.name, c.alpha_2, c.alpha_3) if text)
     yield from ((c.name, c) for c in table.values() if c.historic)
     yield from _generated_rows(table)
 
@@ -357,14 +357,11 @@ def _index() -> _Index:
     bare: dict[str, Country | None] = {}
     texts: list[tuple[str, Country]] = [(t, names[_key(t)]) for t in alias_texts]
     for text, country in _spellings(table):
-        if text:
-            form = _key(text)
-            if form and form not in regions and names.setdefault(form, country) is country:
-                texts.append((text, country))
+        form = _key(text)
+        if form and form not in regions and names.setdefault(form, country) is country:
+            texts.append((text, country))
     for text, country in texts:
         words = _parse(text)[0]
-        if not words:
-            continue
         if len(words) > 1:
             bags.setdefault(_bag(words), country)
         rest = _bare(words)
@@ -581,7 +578,7 @@ def normalize_countries(
     *strict*.
 
     Args:
-        texts: The names or codes, such as a list or a :class:`pandas.Series`.
+        texts: The names or codes, such as a list or a pandas ``Series``.
         strict: Raise for the first text that names nothing, instead of giving ``None``.
 
     Returns:
@@ -634,16 +631,6 @@ def _present_day(country: Country) -> Country | None:
         return country
     heirs = successors(country)
     return heirs[0] if len(heirs) == 1 else None
-
-
-def _resolve_part(part: str, index: _Index, text: str) -> Country | None:
-    """Resolve one part of a place text: a country, or ``None`` for a split region."""
-    found = _find(part, index)
-    if isinstance(found, tuple):
-        return None
-    if found is None:
-        raise _LazyUnknownCountryError(text)
-    return found
 
 
 def normalize_place(text: str) -> Place:
@@ -700,11 +687,13 @@ def normalize_place(text: str) -> Place:
         region, _, state = text.rpartition(",")
     else:
         region = state = ""
-    if region and _find(region, index) is not None and _find(state, index) is not None:
-        where = _resolve_part(region, index, text)
-        polity = _resolve_part(state, index, text)
-        country = None if where is None else _present_day(where)
-        return Place(text=text, country=country, polity=polity)
+    where = _find(region, index) if region else None
+    polity = _find(state, index) if region else None
+    if where is not None and polity is not None:  # a split region gives no country
+        country = None if isinstance(where, tuple) else _present_day(where)
+        return Place(
+            text=text, country=country, polity=None if isinstance(polity, tuple) else polity
+        )
     whole = _find(text, index)
     if isinstance(whole, tuple):
         return Place(text=text)
