@@ -165,6 +165,9 @@ POLITIES: dict[str, tuple[str, int | None, int | None]] = {
     "protectorate-of-bohemia-and-moravia": ("Protectorate of Bohemia and Moravia", 1939, 1945),
     "russian-empire": ("Russian Empire", 1721, 1917),
     "second-polish-republic": ("Second Polish Republic", 1918, 1939),
+    # The Republic of Vietnam (26 October 1955 - 30 April 1975; ISO never coded it), which
+    # Vietnam conquered: a state that merged, so it stays itself.
+    "south-vietnam": ("South Vietnam", 1955, 1975),
     "soviet-occupation-zone-of-germany": ("Soviet occupation zone of Germany", 1945, 1949),
     "weimar-republic": ("Weimar Republic", 1918, 1933),
 }

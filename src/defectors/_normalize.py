@@ -64,7 +64,7 @@ _FILLER: Final = frozenset({"the", "of", "and"})
 
 #: Abbreviations, spelled out in texts of more than one word (alone, "IS" is Iceland and
 #: "ST" Sao Tome, by their ISO codes). Singular and plural "island" are one word, as are
-#: "federal" and "federated".
+#: "federal" and "federated", and "north" and "northern".
 _WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
     {
         "st": ("saint",),
@@ -97,6 +97,18 @@ _WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "s": ("south",),
         "e": ("east",),
         "w": ("west",),
+        "northern": ("north",),
+        "southern": ("south",),
+        "eastern": ("east",),
+        "western": ("west",),
+        "fr": ("french",),
+        "br": ("british",),
+        "neth": ("netherlands",),
+        "eq": ("equatorial",),
+        "amer": ("american",),
+        "herz": ("herzegovina",),
+        "ir": ("islamic", "republic"),
+        "macau": ("macao",),
     }
 )
 
@@ -146,6 +158,7 @@ _SUCCESSORS: Final = MappingProxyType(
         "manchukuo": "CHN",
         "independent-state-of-croatia": "BIH HRV SRB",
         "slovak-state": "SVK",
+        "south-vietnam": "VNM",
         "AIDJ": "DJI",
         "ANHH": "BES CUW SXM",
         "BQAQ": "ATA",
