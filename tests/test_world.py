@@ -22,7 +22,7 @@ import defectors
 import defectors._normalize as module
 from defectors._countries import country_table, get_country
 from defectors._model import ORIGIN_KEYS
-from defectors._normalize import _find, _index, normalize_countries, normalize_country
+from defectors._normalize import _find, _index, _key, normalize_countries, normalize_country
 from defectors._states import _HELD, EARLIER_STATES, query_keys, state_of
 from defectors.exceptions import (
     AmbiguousStateError,
@@ -150,6 +150,11 @@ class TestWorldNames:
     def test_forms_from_the_issue(self, text, key):
         """Every form the issue lists as failing resolves (Bessarabia: a split region)."""
         assert key == _found_key(text)
+
+    def test_lookup_forms_are_fixed_points(self):
+        """Every lookup form is its own lookup form: the fast path for plain names is exact."""
+        index = _index()
+        assert [] == [f for f in (*index.names, *index.regions) if _key(f) != f]
 
     @pytest.mark.parametrize("iso", list(pycountry.countries), ids=lambda c: c.alpha_3)
     def test_numeric_codes_with_or_without_zeros(self, iso):

@@ -416,12 +416,17 @@ def _find(text: str, index: _Index) -> Country | tuple[Country, ...] | None:
     memo = index.memo
     if text in memo:
         return memo[text]
-    whole, main, first, rest = _parse(text)
-    found = _lookup(whole, index) or _lookup(main, index)
-    if found is None and first is not None:
-        found = _lookup(first, index)
-        if found is not None and not all(_find(part, index) is not None for part in rest):
-            found = None
+    # Fast path: a plain name ("Poland", "united kingdom") is its own lookup form, since
+    # lookup forms are folded words that no further step changes.
+    plain = fold(text)
+    found = index.regions.get(plain) or index.names.get(plain)
+    if found is None:
+        whole, main, first, rest = _parse(text)
+        found = _lookup(whole, index) or _lookup(main, index)
+        if found is None and first is not None:
+            found = _lookup(first, index)
+            if found is not None and not all(_find(part, index) is not None for part in rest):
+                found = None
     if len(memo) >= _MEMO_SIZE:
         memo.clear()
     memo[text] = found
