@@ -59,8 +59,8 @@ _BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _SEPARATORS: Final = re.compile(r"[,;:/|]")
 _WORD: Final = re.compile(r"\w+")
 
-#: Words dropped wherever they stand in a text of more than one word.
-_FILLER: Final = frozenset({"the", "of", "and"})
+#: Words dropped wherever they stand in a text of more than one word ("Former USSR").
+_FILLER: Final = frozenset({"the", "of", "and", "former", "ex"})
 
 #: Abbreviations, spelled out in texts of more than one word (alone, "IS" is Iceland and
 #: "ST" Sao Tome, by their ISO codes). Singular and plural "island" are one word, as are
@@ -90,7 +90,7 @@ _WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
         "dr": ("democratic", "republic"),
         "pr": ("peoples", "republic"),
         "rb": ("bolivarian", "republic"),
-        "fyr": ("former", "yugoslav", "republic"),
+        "fyr": ("yugoslav", "republic"),  # "former" is filler
         "ssr": ("soviet", "socialist", "republic"),
         "sfsr": ("soviet", "federative", "socialist", "republic"),
         "n": ("north",),
