@@ -384,6 +384,7 @@ class TestStateOf:
             ("Bosnia and Herzegovina", 1942, "independent-state-of-croatia"),
             ("Austria", 1940, "nazi-germany"),
             ("Serbia", 2005, "CSXX"),
+            ("Montenegro", 1942, "ITA"),
             ("Kosovo", 2010, "XKX"),
             ("Hungary", 1930, "kingdom-of-hungary"),
             ("Romania", 1930, "kingdom-of-romania"),

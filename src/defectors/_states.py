@@ -36,9 +36,12 @@ _SOVIET_WAR: Final = (
 )
 
 
-def _baltic(key: str, russian_until: int, *, courland: bool) -> tuple[tuple[int, int, str], ...]:
+def _baltic(
+    key: str, russian: tuple[int, int], *, courland: bool
+) -> tuple[tuple[int, int, str], ...]:
+    russian_until = russian[1]
     return (
-        (1721, russian_until, "russian-empire"),
+        (russian[0], russian_until, "russian-empire"),
         (russian_until + 1, 1919, ""),
         (1920, 1939, key),
         (1940, 1940, f"{key} SUHH"),
@@ -68,10 +71,13 @@ _AXIS: Final = {
 
 def _yugoslav(key: str, until: int) -> tuple[tuple[int, int, str], ...]:
     axis = _AXIS[key]
+    war = [(1942, 1943, axis)]
+    if key == "MNE":  # Italian until its surrender in September 1943, then German
+        war = [(1942, 1942, "ITA"), (1943, 1943, axis)]
     rows: list[tuple[int, int, str]] = [
         (1919, 1940, "YUCS"),
         (1941, 1941, f"YUCS {axis}"),
-        (1942, 1943, axis),
+        *war,
         (1944, 1945, f"{axis} YUCS"),
         (1946, until, "YUCS"),
     ]
@@ -132,7 +138,7 @@ _HELD: Final[Mapping[str, tuple[tuple[int, int, str], ...]]] = MappingProxyType(
             (1992, 9999, "UKR"),
         ),
         "BLR": (
-            (1721, 1916, "russian-empire"),
+            (1795, 1916, "russian-empire"),
             (1917, 1922, ""),
             (1923, 1940, "SUHH"),
             *_SOVIET_WAR,
@@ -141,7 +147,7 @@ _HELD: Final[Mapping[str, tuple[tuple[int, int, str], ...]]] = MappingProxyType(
             (1992, 9999, "BLR"),
         ),
         "MDA": (
-            (1721, 1916, "russian-empire"),
+            (1812, 1916, "russian-empire"),
             (1917, 1923, ""),
             (1924, 1940, "kingdom-of-romania SUHH"),
             (1941, 1941, "SUHH kingdom-of-romania"),
@@ -154,9 +160,10 @@ _HELD: Final[Mapping[str, tuple[tuple[int, int, str], ...]]] = MappingProxyType(
         # The Baltic states: independent from 1920 (after the wars of 1918-1920), annexed by
         # the USSR in June-August 1940, occupied by Germany from June-July 1941 until 1944
         # (western Latvia, the Courland Pocket, until May 1945).
-        "EST": _baltic("EST", 1916, courland=False),
-        "LVA": _baltic("LVA", 1914, courland=True),
-        "LTU": _baltic("LTU", 1914, courland=False),
+        # Russian from the Treaty of Nystad (1721) and the Third Partition of Poland (1795).
+        "EST": _baltic("EST", (1721, 1916), courland=False),
+        "LVA": _baltic("LVA", (1795, 1914), courland=True),
+        "LTU": _baltic("LTU", (1795, 1914), courland=False),
         "ARM": _soviet("ARM"),
         "AZE": _soviet("AZE"),
         "GEO": _soviet("GEO"),
