@@ -41,6 +41,9 @@ def normalization(flag: bool) -> None:  # noqa: FBT001 - a bool of unknown value
     assert_type(defectors.get_country("POL", None), Country | None)
     assert_type(defectors.get_country("POL", "none"), Country | str)
     assert_type(defectors.is_eastern_bloc(normalize_country("POL"), 1950), bool)
+    assert_type(defectors.normalize_countries(["USSR", None]), list[Country | None])
+    assert_type(defectors.state_of("Lithuania", 1970), Country)
+    assert_type(defectors.state_of(normalize_country("LTU"), 1970), Country)
 
 
 def lookups(ds: Dataset) -> None:

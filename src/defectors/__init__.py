@@ -35,6 +35,8 @@ from defectors._model import (
 from defectors._types import CountryQuery, Field
 from defectors.exceptions import (
     AmbiguousEraError,
+    AmbiguousStateError,
+    CountryQueryError,
     DatasetError,
     DefectorsError,
     InvalidRecordError,
@@ -53,21 +55,25 @@ if TYPE_CHECKING:
     from defectors._normalize import (
         eastern_bloc,
         is_eastern_bloc,
+        normalize_countries,
         normalize_country,
         normalize_place,
         successors,
     )
     from defectors._periods import Period, parse_period
     from defectors._sectors import SECTOR_RULES, parse_sector, sectors_for
+    from defectors._states import state_of
     from defectors._text import fold, slugify
 
     __version__: str
 
 __all__ = [
     "AmbiguousEraError",
+    "AmbiguousStateError",
     "Confidence",
     "Country",
     "CountryQuery",
+    "CountryQueryError",
     "DataSource",
     "Dataset",
     "DatasetError",
@@ -110,6 +116,7 @@ __all__ = [
     "load",
     "make_converter",
     "metadata",
+    "normalize_countries",
     "normalize_country",
     "normalize_place",
     "parse_period",
@@ -117,6 +124,7 @@ __all__ = [
     "record_era",
     "sectors_for",
     "slugify",
+    "state_of",
     "successors",
 ]
 
@@ -137,9 +145,11 @@ _LAZY = {
     "record_era": "_eras",
     "eastern_bloc": "_normalize",
     "is_eastern_bloc": "_normalize",
+    "normalize_countries": "_normalize",
     "normalize_country": "_normalize",
     "normalize_place": "_normalize",
     "successors": "_normalize",
+    "state_of": "_states",
     "Period": "_periods",
     "parse_period": "_periods",
     "SECTOR_RULES": "_sectors",

@@ -278,6 +278,8 @@ class Dataset(Sequence[Defector]):
 
         Raises:
             UnknownCountryError: A country names nothing known.
+            CountryQueryError: *origin* is not one of the eight origin states (a query for a
+                state also matches the earlier states it continues: see the countries guide).
             UnknownEraError: *era* names no era.
             UnknownSectorError: *sector* names no sector.
             ValueError: A range is reversed, an *outcome*, *confidence*, *provenance* or

@@ -3,16 +3,29 @@ Names of countries, polities and places; successor states; Eastern Bloc membersh
 
 Lookup goes through one index, built on first use from three sources, in this order of
 precedence: the documented alias table ``data/aliases.tsv``; the package's own table of
-countries and polities (their keys and names); and pycountry's ISO 3166-1 and ISO 3166-3 names
-and codes, current states before withdrawn ones, so a code reused by a current state goes to
-that state. pycountry only supplies spellings: every result is one of the package's own
-:class:`Country` objects, so a pycountry upgrade cannot rename anything.
+countries and polities (their keys, names and codes); and the generated spellings of
+``data/names.tsv`` (ISO 3166-1 and ISO 3166-3 names and codes from pycountry, IOC and FIFA
+codes, and the CLDR territory names in fifteen-odd languages, written by
+``tools/build_countries.py`` at build time). Every result is one of the package's own
+:class:`Country` objects, so no upgrade of another package can rename anything.
+
+A text is normalized once (:func:`_parse`): case, diacritics, apostrophes, punctuation, "the",
+"of" and "and", abbreviations ("Rep.", "Dem.", "St.", "Is.", "PDR") and runs of initials
+("U.A.E.") fold away, and the words are looked up in three dicts: in their order, as a set
+(so "Korea, Rep." is "Republic of Korea"), and as a set without the words that only give a
+form of government ("Kosovo, Republic of" is "Kosovo"), where that set names one country
+only. Failing those, the text outside parentheses and then its first comma or slash part are
+tried ("Zimbabwe (Rhodesia)", "Burma/Myanmar"). No regular expression per country, no list
+walked per call, and misses cost about what hits cost: suggestions are computed only when an
+error's message or :attr:`~defectors.UnknownCountryError.suggestions` is read.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Mapping
+import math
+import re
+from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
 from typing import Final, Literal, overload
 
@@ -25,16 +38,95 @@ from defectors._model import Country, Place
 from defectors._text import fold, parenthesised
 from defectors.exceptions import UnknownCountryError, quote
 
-__all__ = ["eastern_bloc", "is_eastern_bloc", "normalize_country", "normalize_place", "successors"]
-
-#: "Ukrainian SSR" also matches "Ukrainian Soviet Socialist Republic", and so on.
-_EXPANSIONS: Final = (
-    (" sfsr", " soviet federative socialist republic"),
-    (" ssr", " soviet socialist republic"),
-)
+__all__ = [
+    "eastern_bloc",
+    "is_eastern_bloc",
+    "normalize_countries",
+    "normalize_country",
+    "normalize_place",
+    "successors",
+]
 
 #: Lookup forms this short are codes, never offered as suggestions.
 _SHORTEST_SUGGESTION: Final = 3
+
+
+#: Parenthesised or bracketed parts of a name: "Bahamas (the)", "Virgin Islands [U.S.]".
+_BRACKETS: Final = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
+#: What separates the parts of a label: "Korea, Rep.", "Burma/Myanmar", "China: Hong Kong".
+_SEPARATORS: Final = re.compile(r"[,;:/|]")
+_WORD: Final = re.compile(r"\w+")
+
+#: Words dropped wherever they stand in a text of more than one word ("Former USSR").
+_FILLER: Final = frozenset({"the", "of", "and", "former", "ex"})
+
+#: Abbreviations, spelled out in texts of more than one word (alone, "IS" is Iceland and
+#: "ST" Sao Tome, by their ISO codes). Singular and plural "island" are one word, as are
+#: "federal" and "federated", and "north" and "northern".
+_WORDS: Final[Mapping[str, tuple[str, ...]]] = MappingProxyType(
+    {
+        "st": ("saint",),
+        "sint": ("saint",),
+        "ste": ("sainte",),
+        "is": ("island",),
+        "isl": ("island",),
+        "isls": ("island",),
+        "islands": ("island",),
+        "rep": ("republic",),
+        "repub": ("republic",),
+        "dem": ("democratic",),
+        "fed": ("federal",),
+        "federated": ("federal",),
+        "sts": ("states",),
+        "utd": ("united",),
+        "terr": ("territory",),
+        "territories": ("territory",),
+        "prov": ("province",),
+        "mt": ("mount",),
+        "pdr": ("peoples", "democratic", "republic"),
+        "dpr": ("democratic", "peoples", "republic"),
+        "dr": ("democratic", "republic"),
+        "pr": ("peoples", "republic"),
+        "rb": ("bolivarian", "republic"),
+        "fyr": ("yugoslav", "republic"),  # "former" is filler
+        "ssr": ("soviet", "socialist", "republic"),
+        "sfsr": ("soviet", "federative", "socialist", "republic"),
+        "n": ("north",),
+        "s": ("south",),
+        "e": ("east",),
+        "w": ("west",),
+        "northern": ("north",),
+        "southern": ("south",),
+        "eastern": ("east",),
+        "western": ("west",),
+        "fr": ("french",),
+        "br": ("british",),
+        "neth": ("netherlands",),
+        "eq": ("equatorial",),
+        "amer": ("american",),
+        "herz": ("herzegovina",),
+        "ir": ("islamic", "republic"),
+        "macau": ("macao",),
+    }
+)
+
+#: Word pairs written as one word or two.
+_PAIRS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(
+    {("viet", "nam"): "vietnam", ("south", "west"): "southwest", ("co", "operative"): "cooperative"}
+)
+
+#: Words that only give a form of government or a status, dropped for the third dict
+#: ("Kosovo, Republic of"). Words that tell states apart ("democratic", "federal",
+#: "people's", "socialist", "islamic", "united") are kept: "German Federal Republic" must
+#: never meet "German Democratic Republic".
+_GOVERNMENT: Final = frozenset(
+    {
+        "republic", "kingdom", "principality", "state", "sultanate", "grand", "duchy",
+        "commonwealth", "union", "sar", "special", "administrative", "region", "province",
+        "independent", "territory", "emirate", "government", "country", "collectivity",
+        "territorial", "cooperative", "oriental", "nation",
+    }
+)  # fmt: skip
 
 #: Present-day states whose territory a withdrawn state or polity covered, at the borders
 #: its docstring in ``successors`` gives. A current state is its own successor.
@@ -62,6 +154,9 @@ _SUCCESSORS: Final = MappingProxyType(
         "kingdom-of-romania": "BGR MDA ROU UKR",
         "protectorate-of-bohemia-and-moravia": "CZE",
         "manchukuo": "CHN",
+        "independent-state-of-croatia": "BIH HRV SRB",
+        "slovak-state": "SVK",
+        "south-vietnam": "VNM",
         "AIDJ": "DJI",
         "ANHH": "BES CUW SXM",
         "BQAQ": "ATA",
@@ -105,20 +200,100 @@ _BLOC: Final = MappingProxyType(
 )
 
 
+def _joined_initials(found: list[str]) -> list[str]:
+    """Join runs of single letters: "U.A.E." and "U S" are one word each, "uae" and "us"."""
+    words: list[str] = []
+    initials = ""
+    for word in found:
+        if len(word) == 1 and word.isalpha():
+            initials += word
+            continue
+        if initials:
+            words.append(initials)
+            initials = ""
+        words.append(word)
+    if initials:
+        words.append(initials)
+    return words
+
+
+def _words(text: str, *, expand: bool) -> list[str]:
+    """Return the folded words of one part of a name, abbreviations spelled out."""
+    out: list[str] = []
+    for word in _joined_initials(_WORD.findall(text)):
+        if not expand:
+            out.append(word)  # one word alone is a name or a code: "ET" is Ethiopia
+        elif word in _FILLER:
+            continue
+        elif word in _WORDS:
+            out.extend(_WORDS[word])
+        elif out and (out[-1], word) in _PAIRS:
+            out[-1] = _PAIRS[out[-1], word]
+        else:
+            out.append(word)
+    if len(out) == 1 and out[0].isdigit():
+        out[0] = str(int(out[0]))  # ISO numeric codes with or without leading zeros
+    return out
+
+
+def _clean(text: str) -> str:
+    return fold(text).replace("'", "").replace("&", " and ").replace("_", " ")
+
+
 def _key(text: str) -> str:
-    """Return the lookup form of *text*: folded, dots dropped, hyphens as spaces, no "the"."""
-    words = fold(text).replace(".", "").replace("-", " ").split()
-    if len(words) > 1 and words[0] == "the":
-        del words[0]
-    return " ".join(words)
+    """Return the lookup form of *text*: its folded words in order, abbreviations spelled out."""
+    clean = _clean(text)
+    return " ".join(_words(clean, expand=len(_WORD.findall(clean)) > 1))
+
+
+def _bag(words: list[str]) -> str:
+    return " ".join(sorted(set(words)))
+
+
+def _bare(words: list[str]) -> str:
+    return " ".join(sorted(set(words) - _GOVERNMENT))
+
+
+def _parse(text: str) -> tuple[list[str], list[str] | None, list[str] | None, list[str]]:
+    """
+    Return the word lists to try for *text*: whole, outside parentheses, first part.
+
+    The second is the text outside parentheses, where it has any (``None`` otherwise); the
+    third its first comma, semicolon, colon or slash part, where it has several, and last
+    the other parts' texts.
+    """
+    clean = _clean(text)
+    expand = len(_WORD.findall(clean)) > 1
+    whole = _words(clean, expand=expand)
+    main: list[str] | None = None
+    outside = clean
+    if "(" in clean or "[" in clean:
+        outside = _BRACKETS.sub(" ", clean)
+        main = _words(outside, expand=expand)
+    if _SEPARATORS.search(outside) is None:
+        return whole, main, None, []
+    first, *rest = _SEPARATORS.split(outside)
+    return whole, main, _words(first, expand=expand), rest
+
+
+def _new_memo() -> dict[str, Country | tuple[Country, ...] | None]:
+    return {}
 
 
 @attrs.frozen
 class _Index:
     names: MappingProxyType[str, Country]
+    bags: MappingProxyType[str, Country]
+    bare: MappingProxyType[str, Country]
     implied: MappingProxyType[str, Country]
     regions: MappingProxyType[str, tuple[Country, ...]]
     pool: tuple[str, ...]
+    #: Memo of text -> result for repeated texts (a column of names repeats): bounded.
+    memo: dict[str, Country | tuple[Country, ...] | None] = attrs.field(factory=_new_memo, eq=False)
+
+
+#: The memo is emptied when it holds this many texts.
+_MEMO_SIZE: Final = 1 << 16
 
 
 def _alias_rows() -> list[tuple[int, str, str, str]]:
@@ -135,11 +310,12 @@ def _alias_rows() -> list[tuple[int, str, str, str]]:
 
 def _alias_layer(
     table: Mapping[str, Country],
-) -> tuple[dict[str, Country], dict[str, Country], dict[str, tuple[Country, ...]]]:
-    """Read ``aliases.tsv`` into (names, implied polities, split regions) by lookup form."""
+) -> tuple[dict[str, Country], dict[str, Country], dict[str, tuple[Country, ...]], list[str]]:
+    """Read ``aliases.tsv`` into (names, implied polities, split regions, alias texts)."""
     names: dict[str, Country] = {}
     implied: dict[str, Country] = {}
     regions: dict[str, tuple[Country, ...]] = {}
+    texts: list[str] = []
 
     def entry(number: int, key: str) -> Country:
         if key not in table:
@@ -149,57 +325,110 @@ def _alias_layer(
 
     for number, alias, keys, polity in _alias_rows():
         form = _key(alias)
-        forms = [form] + [
-            form[: -len(short)] + long for short, long in _EXPANSIONS if form.endswith(short)
-        ]
-        for spelling in forms:
-            if spelling in names or spelling in regions:
-                msg = f"aliases.tsv line {number}: {alias!r} repeats an earlier alias"
-                raise RuntimeError(msg)
-            if "|" in keys:
-                regions[spelling] = tuple(entry(number, k) for k in keys.split("|"))
-            else:
-                names[spelling] = entry(number, keys)
-                if polity:
-                    implied[spelling] = entry(number, polity)
-    return names, implied, regions
+        if form in names or form in regions:
+            msg = f"aliases.tsv line {number}: {alias!r} repeats an earlier alias"
+            raise RuntimeError(msg)
+        if "|" in keys:
+            regions[form] = tuple(entry(number, k) for k in keys.split("|"))
+        else:
+            names[form] = entry(number, keys)
+            texts.append(alias)
+            if polity:
+                implied[form] = entry(number, polity)
+    return names, implied, regions, texts
 
 
-def _spellings(table: Mapping[str, Country]) -> Iterator[tuple[str | None, Country]]:
-    """Yield (text, country) from our table and pycountry, in order of precedence."""
-    import pycountry  # noqa: PLC0415 - its databases load on first use, not at import
+def _generated_rows(table: Mapping[str, Country]) -> Iterator[tuple[str, Country]]:
+    """Yield (text, country) from ``names.tsv``; keys our table lacks are skipped."""
+    for line in read_text("names.tsv").splitlines():
+        if not line or line.startswith("#"):
+            continue
+        text, key = line.split("\t", 2)[:2]
+        country = table.get(key)
+        if country is not None:
+            yield text, country
 
+
+def _spellings(table: Mapping[str, Country]) -> Iterator[tuple[str, Country]]:
+    """Yield (text, country) from our table, then the generated spellings."""
     yield from ((c.key, c) for c in table.values())
-    yield from ((c.name, c) for c in table.values() if not c.historic)
-    # A pycountry newer than our table may know entries the table lacks: they are skipped
-    # (the table, not pycountry, says which countries exist), never a KeyError.
-    for iso in pycountry.countries:
-        country = table.get(iso.alpha_3)
-        if country is not None:
-            for attr in ("name", "common_name", "official_name", "alpha_2", "alpha_3"):
-                yield getattr(iso, attr, None), country
+    for c in table.values():
+        if not c.historic:
+            yield from ((text, c) for text in (c.name, c.alpha_2, c.alpha_3) if text)
     yield from ((c.name, c) for c in table.values() if c.historic)
-    for iso in pycountry.historic_countries:
-        country = table.get(iso.alpha_4)
-        if country is not None:
-            for text in (iso.name, iso.name.split(",")[0], iso.alpha_2, iso.alpha_3):
-                yield text, country
+    yield from _generated_rows(table)
 
 
 @once
 def _index() -> _Index:
-    """Build the lookup index, once: aliases first, then our table, then pycountry."""
+    """Build the lookup index, once: aliases first, then our table, then generated names."""
     table = country_table()
-    names, implied, regions = _alias_layer(table)
+    names, implied, regions, alias_texts = _alias_layer(table)
+    bags: dict[str, Country] = {}
+    bare: dict[str, Country | None] = {}
+    texts: list[tuple[str, Country]] = [(t, names[_key(t)]) for t in alias_texts]
     for text, country in _spellings(table):
-        if text:
-            names.setdefault(_key(text), country)
+        form = _key(text)
+        if form and form not in regions and names.setdefault(form, country) is country:
+            texts.append((text, country))
+    for text, country in texts:
+        words = _parse(text)[0]
+        if len(words) > 1:
+            bags.setdefault(_bag(words), country)
+        rest = _bare(words)
+        if rest and bare.setdefault(rest, country) not in (country, None):
+            bare[rest] = None  # names two countries: no answer by this route
     for form in regions:  # a region split between states is never one country
-        names.pop(form, None)
+        bags.pop(form, None)
+        bare.pop(form, None)
     pool = tuple(sorted(f for f in (*names, *regions) if len(f) > _SHORTEST_SUGGESTION))
     return _Index(
-        MappingProxyType(names), MappingProxyType(implied), MappingProxyType(regions), pool
+        MappingProxyType(names),
+        MappingProxyType(bags),
+        MappingProxyType({k: v for k, v in bare.items() if v is not None}),
+        MappingProxyType(implied),
+        MappingProxyType(regions),
+        pool,
     )
+
+
+def _lookup(words: list[str] | None, index: _Index) -> Country | tuple[Country, ...] | None:
+    """Look up one word list in the three dicts: in order, as a set, without status words."""
+    if not words:
+        return None
+    form = " ".join(words)
+    found = index.regions.get(form) or index.names.get(form)
+    if found is None and len(words) > 1:
+        found = index.bags.get(_bag(words)) or index.bare.get(_bare(words))
+    return found
+
+
+def _find(text: str, index: _Index) -> Country | tuple[Country, ...] | None:
+    """
+    Return what *text* names: a country, a split region's states, or ``None``.
+
+    The whole text decides; failing it, the text outside parentheses; failing that, the
+    first comma or slash part, where every other part names something too ("Burma/Myanmar",
+    "Aruba, Kingdom of the Netherlands"; never "Ukraine, Atlantis").
+    """
+    memo = index.memo
+    if text in memo:
+        return memo[text]
+    # Fast path: a plain name ("Poland", "united kingdom") is its own lookup form, since
+    # lookup forms are folded words that no further step changes.
+    plain = fold(text)
+    found = index.regions.get(plain) or index.names.get(plain)
+    if found is None:
+        whole, main, first, rest = _parse(text)
+        found = _lookup(whole, index) or _lookup(main, index)
+        if found is None and first is not None:
+            found = _lookup(first, index)
+            if found is not None and not all(_find(part, index) is not None for part in rest):
+                found = None
+    if len(memo) >= _MEMO_SIZE:
+        memo.clear()
+    memo[text] = found
+    return found
 
 
 def _suggestions(form: str, index: _Index) -> tuple[str, ...]:
@@ -214,6 +443,52 @@ def _suggestions(form: str, index: _Index) -> tuple[str, ...]:
             if country.name not in found:
                 found.append(country.name)
     return tuple(found[:3])
+
+
+class _LazyUnknownCountryError(UnknownCountryError):
+    """
+    An :class:`UnknownCountryError` whose suggestions are computed when first read.
+
+    Looking for close names costs about a millisecond, a thousand times a lookup: a column
+    with thousands of unknown texts should not pay it for errors nobody reads. The message
+    and ``suggestions`` are those of the eager error; pickling and copying give the eager
+    error itself.
+    """
+
+    def __init__(self, query: str) -> None:
+        # Not UnknownCountryError.__init__: it would compute the message, suggestions first.
+        Exception.__init__(self, query)
+        self.query = query
+        self.by_key = False
+        self._computed: tuple[str, ...] | None = None
+
+    @property
+    def suggestions(self) -> tuple[str, ...]:  # pyright: ignore[reportIncompatibleVariableOverride]
+        """Up to three close names, best first, computed on first use."""
+        if self._computed is None:
+            self._computed = _suggestions(_key(self.query), _index())
+        return self._computed
+
+    @suggestions.setter
+    def suggestions(self, value: tuple[str, ...]) -> None:
+        self._computed = tuple(value)
+
+    def _eager(self) -> UnknownCountryError:
+        return UnknownCountryError(self.query, self.suggestions)
+
+    def __str__(self) -> str:
+        return str(self._eager())
+
+    def __repr__(self) -> str:
+        return repr(self._eager())
+
+    def __reduce__(self) -> str | tuple[object, ...]:
+        return self._eager().__reduce__()
+
+
+# Tracebacks name the public class: this one is an implementation detail.
+_LazyUnknownCountryError.__name__ = _LazyUnknownCountryError.__qualname__ = "UnknownCountryError"
+_LazyUnknownCountryError.__module__ = "defectors.exceptions"
 
 
 def _check_text(text: object, what: str) -> str:
@@ -231,21 +506,41 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
     """
     Return the country or historical polity that *text* names.
 
-    Accepts ISO 3166-1 alpha-2 and alpha-3 codes, ISO 3166-3 alpha-4 codes and the package's
-    own keys (``"russian-empire"``); English short, common and official names; historical
-    names and abbreviations, with or without dots (``"U.S.S.R."``, ``"GDR"``, ``"UK"``);
-    names in the country's own language and script (``"Polska"``, ``"Magyarország"``, and
-    the Cyrillic, Georgian, Armenian and Chinese forms the alias table lists); Soviet
-    republic forms (``"Latvian SSR"``). Case, diacritics, runs of spaces, hyphens and
-    dashes and a leading "the" do not matter.
+    Accepts, for every ISO 3166-1 state, every state withdrawn from ISO 3166 and every
+    polity of the package:
 
-    Old names resolve to today's state where it continues the old one under the same code
-    (``"Ukrainian SSR"`` and ``"West Germany"`` to Ukraine and Germany), and to the withdrawn
-    ISO 3166-3 entry where the state dissolved or merged (``"USSR"``, ``"East Germany"``,
+    * codes: ISO 3166-1 alpha-2, alpha-3 and numeric (``"004"`` or ``"4"``), ISO 3166-3
+      alpha-4, the package's own keys (``"russian-empire"``), Kosovo's ``XK``/``XKX``, and
+      the IOC and FIFA codes that collide with no ISO code (``"GER"``, ``"SUI"``, ``"URS"``);
+    * English short, common and official names, the UN, World Bank, IMF, GENC and CLDR
+      forms: ISO-style articles (``"Bahamas (the)"``, ``"Gambia, The"``), comma inversions
+      (``"Korea, Rep."``, ``"Congo, Dem. Rep."``, ``"Micronesia, Fed. Sts."``), UN
+      parentheticals (``"Bolivia (Plurinational State of)"``, ``"Virgin Islands (U.S.)"``),
+      abbreviations and initials (``"UAE"``, ``"U.A.E."``, ``"DPRK"``, ``"Lao PDR"``,
+      ``"St. Lucia"``), qualifiers after the name (``"Korea South"``, ``"Congo-Brazzaville"``),
+      and labels pairing a name with a former one (``"Zimbabwe (Rhodesia)"``,
+      ``"Burma/Myanmar"``: the first name decides);
+    * the CLDR names in the languages of the eight origin states, of the Soviet republics and
+      in German, French, Italian and Spanish (``"Polska"``, ``"Magyarország"``, ``"Niemcy"``,
+      ``"Allemagne"``, Cyrillic, Georgian and Armenian forms);
+    * historical names and Soviet republic forms (``"Latvian SSR"``).
+
+    Case, diacritics, punctuation, "the", "of", "and" and word order do not matter.
+
+    Renamed states are the same state: every old name and code of a state that only changed
+    its name goes to today's entry (``"Zaire"``, ``"ZR"`` and ``"ZRCD"`` to the Democratic
+    Republic of the Congo; ``"Burma"``, ``"Upper Volta"``, ``"Dahomey"``, ``"Ceylon"``,
+    ``"East Timor"``, ``"Ukrainian SSR"``, ``"West Germany"`` likewise), and a colony's name
+    goes to the state it became (``"Gold Coast"``: Ghana). States that dissolved or merged
+    stay themselves, as withdrawn ISO 3166-3 entries (``"USSR"``, ``"East Germany"``,
     ``"Czechoslovakia"``, ``"Yugoslavia"``; so ``"CS"`` is Czechoslovakia, never Serbia and
     Montenegro). Polities ISO never coded (``"Austria-Hungary"``) resolve to the package's
-    own entries. An ambiguous name goes to the sovereign state (``"Georgia"``). Every choice
-    is documented in the package's ``data/aliases.tsv``.
+    own entries. An ambiguous name goes to the sovereign state (``"Georgia"``), and a region
+    split between states (``"Korea"``, ``"Bessarabia"``) names none. Every choice is
+    documented in the package's ``data/aliases.tsv``.
+
+    A miss costs about what a hit costs; for a whole column, see
+    :func:`normalize_countries`.
 
     Args:
         text: The name or code.
@@ -257,6 +552,7 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
     Raises:
         UnknownCountryError: *strict*, and *text* names no country or polity, is blank, or
             names a region split between states (``"Ossetia"``, suggesting those states).
+            Its suggestions are computed when first read.
         TypeError: *text* is not a string.
 
     Example:
@@ -265,20 +561,84 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
         'SUHH'
         >>> defectors.normalize_country("the Byelorussian SSR").name
         'Belarus'
-        >>> defectors.normalize_country("Magyarország").key
-        'HUN'
+        >>> defectors.normalize_country("Korea, Dem. People's Rep.").alpha_3
+        'PRK'
+        >>> defectors.normalize_country("Zaire").name
+        'Democratic Republic of the Congo'
         >>> defectors.normalize_country("Atlantis", strict=False) is None
         True
 
     .. versionadded:: 0.1.0
     """
     _check_text(text, "country name")
-    index = _index()
-    form = _key(text)
-    found = index.names.get(form)
-    if found is not None or not strict:
+    found = _find(text, _index())
+    if isinstance(found, Country):
         return found
-    raise UnknownCountryError(text, _suggestions(form, index))
+    if not strict:
+        return None
+    raise _LazyUnknownCountryError(text)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def normalize_countries(
+    texts: Iterable[str | None], *, strict: bool = False
+) -> list[Country | None]:
+    """
+    Return :func:`normalize_country` of each text, for a whole column at once.
+
+    Each distinct text is looked up once. A missing value (``None``, or a float NaN as
+    pandas gives for an empty cell) gives ``None``, as does a text that names nothing unless
+    *strict*.
+
+    Args:
+        texts: The names or codes, such as a list or a pandas ``Series``.
+        strict: Raise for the first text that names nothing, instead of giving ``None``.
+
+    Returns:
+        A list as long as *texts*, of :class:`Country` or ``None``.
+
+    Raises:
+        UnknownCountryError: *strict*, and a text names no country or polity.
+        TypeError: *texts* is not iterable, or holds a value that is neither a string nor
+            missing.
+
+    Example:
+        >>> import defectors
+        >>> found = defectors.normalize_countries(["Korea, Rep.", "UAE", None, "Atlantis"])
+        >>> [c and c.alpha_3 for c in found]
+        ['KOR', 'ARE', None, None]
+
+    .. versionadded:: 0.1.0
+    """
+    if isinstance(texts, (str, bytes)):
+        msg = f"texts must be an iterable of names, not a single {type(texts).__name__}"
+        raise TypeError(msg)
+    index = _index()
+    done: dict[str, Country | None] = {}
+    out: list[Country | None] = []
+    for text in texts:
+        if _missing(text):
+            out.append(None)
+            continue
+        name = _check_text(text, "country name")
+        if name in done:
+            out.append(done[name])
+            continue
+        hit = _find(name, index)
+        found = hit if isinstance(hit, Country) else None
+        if found is None and strict:
+            raise _LazyUnknownCountryError(name)
+        done[name] = found
+        out.append(found)
+    return out
+
+
+def implied_polity(text: str) -> Country | None:
+    """Return the state a name implies by itself (``"Kazakh SSR"``: the USSR), if any."""
+    return _index().implied.get(_key(text))
 
 
 def _present_day(country: Country) -> Country | None:
@@ -287,16 +647,6 @@ def _present_day(country: Country) -> Country | None:
         return country
     heirs = successors(country)
     return heirs[0] if len(heirs) == 1 else None
-
-
-def _resolve_part(form: str, index: _Index, text: str) -> Country | None:
-    """Resolve one part of a place text: a country, or ``None`` for a split region."""
-    if form in index.regions:
-        return None
-    found = index.names.get(form)
-    if found is None:
-        raise UnknownCountryError(text, _suggestions(form, index))
-    return found
 
 
 def normalize_place(text: str) -> Place:
@@ -345,20 +695,33 @@ def normalize_place(text: str) -> Place:
         return Place(text=text)
     found = index.names.get(form)
     if found is not None:
-        if found.historic:
-            return Place(text=text, country=_present_day(found), polity=found)
-        return Place(text=text, country=found, polity=index.implied.get(form))
+        return _place(text, found, index.implied.get(form))
     parts = parenthesised(text)  # "Country (State)"
     if parts is not None:
         region, state = parts
     elif "," in text:
         region, _, state = text.rpartition(",")
     else:
-        raise UnknownCountryError(text, _suggestions(form, index))
-    where = _resolve_part(_key(region), index, text)
-    polity = _resolve_part(_key(state), index, text)
-    country = None if where is None else _present_day(where)
-    return Place(text=text, country=country, polity=polity)
+        region = state = ""
+    where = _find(region, index) if region else None
+    polity = _find(state, index) if region else None
+    if where is not None and polity is not None:  # a split region gives no country
+        country = None if isinstance(where, tuple) else _present_day(where)
+        return Place(
+            text=text, country=country, polity=None if isinstance(polity, tuple) else polity
+        )
+    whole = _find(text, index)
+    if isinstance(whole, tuple):
+        return Place(text=text)
+    if whole is None:
+        raise _LazyUnknownCountryError(text)
+    return _place(text, whole, None)
+
+
+def _place(text: str, found: Country, implied: Country | None) -> Place:
+    if found.historic:
+        return Place(text=text, country=_present_day(found), polity=found)
+    return Place(text=text, country=found, polity=implied)
 
 
 def _as_country(country: Country | str) -> Country:
@@ -481,6 +844,10 @@ def is_eastern_bloc(country: Country | str, year: int) -> bool:
 
     The rules are those of :func:`eastern_bloc`. Only the member states themselves count: a
     Soviet republic's present-day state (Ukraine, Latvia, ...) is not a member, the USSR is.
+    A name that itself names the state, a Soviet republic's SSR form, stands for the Soviet
+    Union, as in :func:`state_of`, so ``is_eastern_bloc("Byelorussian SSR", 1953)`` is true. To ask
+    about a territory, pass what :func:`state_of` gives: ``is_eastern_bloc(state_of("Latvia",
+    1960), 1960)``.
 
     Args:
         country: A :class:`Country`, or any text :func:`normalize_country` accepts.
@@ -500,10 +867,15 @@ def is_eastern_bloc(country: Country | str, year: int) -> bool:
         [True, False]
         >>> defectors.is_eastern_bloc("Yugoslavia", 1950)
         False
+        >>> defectors.is_eastern_bloc("Byelorussian SSR", 1953)
+        True
 
     .. versionadded:: 0.1.0
     """
     entry = _as_country(country)
     _check_year(year)
+    if isinstance(country, str):
+        # A Soviet republic's SSR form names the Union, as state_of() answers for it.
+        entry = implied_polity(country) or entry
     span = _BLOC.get(entry.key)
     return span is not None and span[0] <= year <= span[1]

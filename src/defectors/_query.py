@@ -22,6 +22,7 @@ from defectors._model import (
 )
 from defectors._normalize import normalize_country
 from defectors._sectors import parse_sector
+from defectors._states import check_origin_query, query_keys
 from defectors._text import fold
 from defectors._types import CountryQuery, Field
 from defectors.exceptions import UnknownDefectorError, quote
@@ -62,12 +63,15 @@ def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
     keys: set[str] = set()
     for item in items:
         if isinstance(item, Country):
-            keys.add(item.key)
+            country = item
         elif isinstance(item, str):
-            keys.add(normalize_country(item).key)
+            country = normalize_country(item)
         else:
             msg = f"{keyword}= items must be country names or Country, not {type(item).__name__}"
             raise TypeError(msg)
+        if keyword == "origin":  # an origin is one of eight states: never a silent nothing
+            check_origin_query(country)
+        keys |= query_keys(country)  # a state and the earlier states it continues
     return frozenset(keys)
 
 

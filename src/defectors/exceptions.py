@@ -19,6 +19,8 @@ if TYPE_CHECKING:  # annotations only: this module imports nothing of the packag
 
 __all__ = [
     "AmbiguousEraError",
+    "AmbiguousStateError",
+    "CountryQueryError",
     "DatasetError",
     "DefectorsError",
     "InvalidRecordError",
@@ -317,3 +319,68 @@ class PeriodParseError(DefectorsError, ValueError):
         self.text = text
         self.reason = reason
         super().__init__(f"cannot parse {quote(text)} as a date or period: {_bounded(reason)}")
+
+
+# --- Countries: state_of() and country queries ------------------------------
+# Each takes its message first and everything else by keyword with a default, and passes only
+# the message to Exception: BaseException.__reduce__ rebuilds it from ``args`` (the message)
+# and then restores the attributes from ``__dict__``, so both survive pickling.
+
+
+class AmbiguousStateError(DefectorsError, LookupError):
+    """
+    No single state held a territory in the year asked (see :func:`defectors.state_of`).
+
+    Either the territory was split between states, or the state holding it changed during
+    the year (``candidates`` names them), or the package's table does not say (``candidates``
+    is empty).
+
+    Attributes:
+        candidates: The states that held all or part of it that year, sorted by name.
+        country: The territory asked about, where known.
+        year: The year asked about, where known.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        message: str,
+        candidates: Sequence[object] = (),
+        *,
+        country: object = None,
+        year: int | None = None,
+    ) -> None:
+        self.candidates = tuple(candidates)
+        self.country = country
+        self.year = year
+        super().__init__(message)
+
+
+class CountryQueryError(DefectorsError, ValueError):
+    """
+    A country keyword of :meth:`defectors.Dataset.filter` can match no record by the data's rules.
+
+    A record's origin is always one of the eight Eastern Bloc states, so ``origin="Russia"``
+    could only ever return nothing; the message names the state meant (the Soviet Union).
+
+    Attributes:
+        keyword: The keyword (``"origin"``).
+        country: The country given, where known.
+        meant: The states the keyword does accept that the user probably means.
+
+    .. versionadded:: 0.1.0
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        keyword: str | None = None,
+        country: object = None,
+        meant: Sequence[object] = (),
+    ) -> None:
+        self.keyword = keyword
+        self.country = country
+        self.meant = tuple(meant)
+        super().__init__(message)
