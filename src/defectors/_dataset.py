@@ -915,7 +915,7 @@ class Dataset(Sequence[Defector]):
     @classmethod
     def from_pandas(cls, frame: pd.DataFrame) -> Dataset:
         """
-        Return the dataset a DataFrame in the shape :meth:`to_pandas` gives holds.
+        Return the records of a DataFrame in the shape :meth:`Dataset.to_pandas` gives.
 
         Reads back what :meth:`to_pandas` gives, and a frame you built in that shape: the
         required columns are ``id``, ``name``, ``year``, ``origin_key``, ``summary`` and
