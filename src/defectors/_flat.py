@@ -128,36 +128,26 @@ class _Scalar:
     country: bool = False
 
 
-def _str(value: object) -> str:
-    if not isinstance(value, str):
-        msg = f"expected text, not {type(value).__name__}"
-        raise TypeError(msg)
+def _same(value: object) -> object:
+    """
+    Return *value*: a native str, int or date is the field's value itself.
+
+    Both readers give natives of the column's kind (text, int or date), checked as they read
+    a cell, and the record classes' validators check them again.
+    """
     return value
 
 
-def _int(value: object) -> int:
-    if type(value) is not int:
-        msg = f"expected an integer, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
-
-
-def _date(value: object) -> dt.date:
-    if type(value) is not dt.date:
-        msg = f"expected a date, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
+#: The scalar codecs of the native kinds.
+_NATIVE: Final[dict[object, Kind]] = {str: "text", int: "int", dt.date: "date"}
 
 
 def _scalar(tp: object) -> _Scalar:
-    if tp is str:
-        return _Scalar("text", _str, _str)
-    if tp is int:
-        return _Scalar("int", _int, _int)
-    if tp is dt.date:
-        return _Scalar("date", _date, _date)
+    native = _NATIVE.get(tp)
+    if native is not None:
+        return _Scalar(native, _same, _same)
     if tp is Country:
-        return _Scalar("text", lambda c: c.key, lambda key: get_country(_str(key)), country=True)
+        return _Scalar("text", lambda c: c.key, get_country, country=True)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         kind: type[enum.Enum] = tp
         return _Scalar(
@@ -172,10 +162,11 @@ def _scalar(tp: object) -> _Scalar:
 
 def _optional(tp: object) -> tuple[object, bool]:
     """Return *tp* without ``None``, and whether ``None`` was allowed."""
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (Union, types.UnionType) and type(None) in args:
+        # Every optional field is ``T | None`` for a single T.
+        (inner,) = (a for a in args if a is not type(None))
+        return inner, True
     return tp, False
 
 
@@ -379,7 +370,7 @@ def _parallel(field: str, cls: type) -> _Spec:
         records: list[object] = []
         for index in range(size):
             kwargs: dict[str, object] = {}
-            for (name, scalar, _), values, column in zip(parts, lists, columns, strict=True):
+            for (name, scalar, required), values, column in zip(parts, lists, columns, strict=True):
                 if len(values) not in (0, size):
                     msg = (
                         f"{column.name} has {len(values)} lines but another source column "
@@ -389,6 +380,9 @@ def _parallel(field: str, cls: type) -> _Spec:
                 native = values[index] if values else None
                 if native is not None:
                     kwargs[name] = scalar.from_native(native)
+                elif required:
+                    msg = f"required value missing (column {column.name}, line {index + 1})"
+                    raise ValueError(msg)
             records.append(cls(**kwargs))
         return tuple(records)
 
