@@ -34,7 +34,10 @@ class TestRoundTrip:
         """The bundled dataset reads back equal from its CSV."""
         assert dataset == defectors.load(_csv(dataset))
 
-    @given(records(), st.sampled_from(["", "\\", "\\e", "a; b", 'say "hi"', "x\r\ny", "\\n", "\n"]))
+    @given(
+        records(),
+        st.sampled_from(["", "\\", "\\e", "a; b", 'say "hi"', "x\r\ny", "\\n", "\n", "\x00"]),
+    )
     def test_awkward_text_round_trips(self, record, text):
         """Text with separators, quotes, backslashes, line breaks or nothing survives."""
         changed = attrs.evolve(

@@ -13,7 +13,8 @@ A row is kept in two forms:
   for a missing value, and tuples for a multi-valued column;
 - *cells* (what CSV holds): text only. A missing value is an empty cell; several values are
   one line each in the cell; a backslash starts an escape in every text value (``\\`` a
-  backslash, ``\n`` and ``\r`` a line feed and a carriage return inside a value, and ``\e``
+  backslash, ``\n``, ``\r`` and ``\0`` a line feed, a carriage return and a NUL inside a
+  value, and ``\e``
   on its own the empty string), so every record survives a round trip.
 """
 
@@ -58,7 +59,7 @@ LINE: Final = "\n"
 #: A cell, or one line of a multi-valued cell, that holds the empty string.
 EMPTY: Final = "\\e"
 
-_UNESCAPE: Final = {"\\": "\\", "n": "\n", "r": "\r"}
+_UNESCAPE: Final = {"\\": "\\", "n": "\n", "r": "\r", "0": "\0"}
 _ESCAPE_RE: Final = re.compile(r"\\(.?)", re.DOTALL)
 _INT_RE: Final = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 
@@ -67,7 +68,8 @@ def escape(text: str) -> str:
     r"""Return *text* as a cell (or one line of one): backslash escapes, ``\\e`` for ``""``."""
     if not text:
         return EMPTY
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    # NUL too: Python 3.10's csv module can neither write nor read it.
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0")
 
 
 def _unescape_one(match: re.Match[str]) -> str:
@@ -76,7 +78,7 @@ def _unescape_one(match: re.Match[str]) -> str:
     if found is None:
         msg = (
             f"unknown escape {quote(match.group(0))}: a backslash must be followed by "
-            "another backslash, n or r (or be \\e, the empty string, on its own)"
+            "another backslash, n, r or 0 (or be \\e, the empty string, on its own)"
         )
         raise ValueError(msg)
     return found
