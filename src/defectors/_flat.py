@@ -434,9 +434,10 @@ def _decade_write(year: Any) -> tuple[object, ...]:  # noqa: ANN401 - the year
     return (year // 10 * 10,)
 
 
-#: The derived ``decade`` column (1950 for 1950-1959), written after ``year``.
+#: The derived ``decade`` column (1950 for 1950-1959), written after ``year`` from the year;
+#: reading it gives nothing (the year's own spec reads the year).
 _DECADE: Final = _Spec(
-    "",
+    "year",
     (Column("decade", "int", derived=True),),
     _decade_write,
     lambda _natives: _ABSENT,
@@ -458,7 +459,7 @@ def native_row(record: Defector) -> tuple[object, ...]:
     """Return *record* as one native value a column, in :data:`COLUMNS` order."""
     row: list[object] = []
     for spec in SPECS:
-        row.extend(spec.write(getattr(record, spec.field) if spec.field else record.year))
+        row.extend(spec.write(getattr(record, spec.field)))
     return tuple(row)
 
 
@@ -553,8 +554,6 @@ def record_from_natives(natives: Mapping[str, object], index: int) -> Defector:
     field = None
     try:
         for spec in SPECS:
-            if not spec.field:
-                continue
             field = spec.field
             got = spec.read(tuple(natives.get(c.name) for c in spec.columns))
             if got is not _ABSENT:
