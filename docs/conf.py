@@ -42,6 +42,8 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx.ext.intersphinx",
+    "sphinx.ext.autosummary",
+    "sphinx_copybutton",
     "defectors_docs",
 ]
 source_suffix = {".md": "markdown"}
@@ -58,11 +60,9 @@ nitpick_ignore = [
     # not cover Hypothesis, and the page links to its documentation in prose instead.
     ("py:class", "hypothesis.strategies.SearchStrategy"),
     ("py:class", "st.SearchStrategy"),
-    # The type of the country keywords of Dataset.filter(), which its docstring spells out
-    # ("a name or code, a Country, or a collection of those"); not a public name.
+    # The public type aliases of query arguments, documented with py:data (a type alias is
+    # not a class); signatures name them as they are written.
     ("py:class", "CountryQuery"),
-    # The field names sorted_by(), group_by() and count_by() accept, a Literal their
-    # docstrings list in full; imported for type checking only, so it shows by its name.
     ("py:class", "Field"),
 ]
 nitpick_ignore_regex = [
@@ -88,6 +88,17 @@ napoleon_numpy_docstring = False
 napoleon_use_rtype = False
 napoleon_use_ivar = False  # attributes get entries of their own, so they can be linked to
 napoleon_attr_annotations = True
+
+# The summary table at the top of the API page only: no stub pages are generated.
+autosummary_generate = False
+# Show `Country`, not `defectors.Country`, in signatures; the links still go to the full name.
+python_use_unqualified_type_names = True
+
+# -- Copy buttons: copy what you type, not the prompts or the output ------------------------
+
+copybutton_prompt_text = r">>> |\.\.\. |\$ "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True
 
 # -- intersphinx: local Debian inventories first, the web as the fallback ------------------
 
@@ -206,9 +217,38 @@ def _by_sector(path: Path) -> None:
     plt.close(fig)
 
 
+def _tutorial_chart(directory: Path) -> None:
+    """
+    Run the tutorial's own chart code, so the figure it shows is the one its code draws.
+
+    The code is the ``pycon`` block of the tutorial that calls ``savefig``, run with its
+    prompts removed in *directory*, after the tutorial's ``early`` selection.
+    """
+    import os  # noqa: PLC0415 - only when the docs are built
+
+    import matplotlib as mpl  # noqa: PLC0415
+
+    mpl.use("Agg")
+    text = (HERE / "tutorial.md").read_text(encoding="utf-8")
+    blocks = text.split("```pycon\n")[1:]
+    code = next(b.split("```", 1)[0] for b in blocks if "savefig" in b)
+    source = "\n".join(line[4:] for line in code.splitlines() if line.startswith((">>> ", "... ")))
+    namespace = {"defectors": defectors, "early": defectors.load().filter(years=(1917, 1960))}
+    here = Path.cwd()
+    os.chdir(directory)
+    try:
+        exec(compile(source, "tutorial.md", "exec"), namespace)  # noqa: S102 - our own docs
+    finally:
+        os.chdir(here)
+    import matplotlib.pyplot as plt  # noqa: PLC0415
+
+    plt.close("all")
+
+
 def _figures(_app: Any) -> None:  # noqa: ANN401 - a Sphinx event handler
     """Draw every figure into ``_static/figures/`` before the pages are read."""
     FIGURES.mkdir(parents=True, exist_ok=True)
+    _tutorial_chart(FIGURES)
     _per_year(FIGURES / "defections-per-year.png")
     _by_sector(FIGURES / "origins-by-sector.png")
 

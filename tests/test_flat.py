@@ -34,7 +34,10 @@ class TestRoundTrip:
         """The bundled dataset reads back equal from its CSV."""
         assert dataset == defectors.load(_csv(dataset))
 
-    @given(records(), st.sampled_from(["", "\\", "\\e", "a; b", 'say "hi"', "x\r\ny", "\\n", "\n"]))
+    @given(
+        records(),
+        st.sampled_from(["", "\\", "\\e", "a; b", 'say "hi"', "x\r\ny", "\\n", "\n", "\x00"]),
+    )
     def test_awkward_text_round_trips(self, record, text):
         """Text with separators, quotes, backslashes, line breaks or nothing survives."""
         changed = attrs.evolve(
@@ -129,6 +132,9 @@ class TestReading:
             ("sectors", "sport\nnothing", "expected one of"),
             ("route_keys", "XXX", "XXX"),
             ("source_title", "a\nb\nc", "give one line a source"),
+            ("source_url", "", "required value missing"),
+            ("also_known_as", "A\n\nB", "a value is missing"),
+            ("route_keys", "", "route_keys is empty but route is not"),
         ],
     )
     def test_bad_cells(self, dataset, column, cell, message):
@@ -172,6 +178,21 @@ class TestReading:
         """A row with more or fewer cells than the header is refused."""
         text = dataset[:1].to_csv() + "a,b\r\n"
         with pytest.raises(DatasetError, match="cells but the header has"):
+            defectors.load(io.StringIO(text))
+
+    def test_blank_lines_are_skipped(self, dataset):
+        """Blank lines between rows (as some editors leave) are not records."""
+        text = dataset[:2].to_csv().replace("\r\n", "\r\n\r\n")
+        assert dataset[:2] == defectors.load(io.StringIO(text))
+
+    def test_header_only(self, dataset):
+        """A CSV with a header and no rows is an empty dataset."""
+        assert Dataset() == defectors.load(io.StringIO(dataset[:0].to_csv()))
+
+    def test_unterminated_quote(self, dataset):
+        """CSV the csv module refuses (a quote left open) is a DatasetError."""
+        text = dataset[:1].to_csv() + 'x,"unterminated\r\n'
+        with pytest.raises(DatasetError, match="not valid CSV"):
             defectors.load(io.StringIO(text))
 
     def test_byte_order_mark(self, dataset):

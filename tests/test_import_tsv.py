@@ -256,6 +256,23 @@ class TestRefusals:
         assert (1, before) == (status, data.read_bytes())
         assert "'george-balanchine' (George Balanchine) is already taken" in capsys.readouterr().err
 
+    def test_provenance_is_stored_in_added_records(self, tmp_path, workspace):
+        """--provenance names the collection every added record belongs to."""
+        data, ids = workspace
+        path = write_tsv(tmp_path / "later.tsv", ROW)
+        args = ["--provenance", "later-research", str(path), "--data", str(data)]
+        assert 0 == tool.main([*args, "--released-ids", str(ids)])
+        added = defectors.load(data).get("jane-roe")
+        assert defectors.Provenance.LATER_RESEARCH is added.provenance
+
+    def test_provenance_is_required(self, tmp_path, workspace, capsys):
+        """Without --provenance the tool refuses to run: every record must say its collection."""
+        data, ids = workspace
+        path = write_tsv(tmp_path / "x.tsv", ROW)
+        with pytest.raises(SystemExit):
+            tool.main([str(path), "--data", str(data), "--released-ids", str(ids)])
+        assert "--provenance" in capsys.readouterr().err
+
     def test_update_replaces_on_purpose(self, tmp_path, workspace):
         """--update replaces a record of the same id."""
         data, ids = workspace

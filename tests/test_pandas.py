@@ -13,6 +13,7 @@ from defectors import Dataset, DatasetError
 from defectors.testing import datasets
 
 pd = pytest.importorskip("pandas")
+np = pytest.importorskip("numpy")
 
 
 class TestDtypes:
@@ -86,6 +87,23 @@ class TestFromPandas:
             record.sources[0].retrieved,
         )
 
+    @pytest.mark.parametrize(
+        "day",
+        [dt.date(1977, 5, 1), pd.Timestamp("1977-05-01"), "1977-05-01"],
+    )
+    def test_date_forms(self, dataset, day):
+        """A date cell may be a date, a timestamp at midnight or an ISO 8601 string."""
+        frame = dataset[:1].to_pandas().astype(object)
+        record = dataset[0]
+        frame.at[0, "year"] = 1977
+        frame.at[0, "date"] = day
+        frame.at[0, "source_retrieved"] = (np.datetime64("2024-01-02"),) * len(record.sources)
+        back = Dataset.from_pandas(frame)[0]
+        assert (dt.date(1977, 5, 1), dt.date(2024, 1, 2)) == (
+            back.date,
+            back.sources[0].retrieved,
+        )
+
     def test_edited_frame(self, dataset):
         """Rows a user filtered and changed in pandas read back as those records."""
         frame = dataset.to_pandas()
@@ -105,6 +123,8 @@ class TestFromPandas:
             ("date", pd.Timestamp("1977-01-01 10:00"), "not a time of day"),
             ("sectors", "sport", "expected a tuple or list"),
             ("name", 3, "expected text"),
+            ("date", 3.5, "expected a date"),
+            ("year", object(), "expected an integer"),
         ],
     )
     def test_bad_cells(self, dataset, column, value, message):

@@ -19,18 +19,24 @@ Directives (usable from MyST as ```` ```{name} ````):
 
 from __future__ import annotations
 
+import enum
 import json
+import re
+import typing
 from collections import Counter
 from collections.abc import Sequence
 from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.application import Sphinx
 from sphinx.environment import BuildEnvironment
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.typing import stringify_annotation
 
 import defectors
 
@@ -380,9 +386,104 @@ def resolve_aliases(
     )
 
 
+#: A private module's prefix in a type's name (``defectors._model.``), where the public
+#: name is the same name at the top level.
+_PRIVATE = re.compile(r"\bdefectors\._[a-z_]+\.(?=[A-Za-z])")
+#: The package's modules import datetime as ``dt``; annotations autodoc cannot evaluate
+#: (those naming types imported for type checking only) keep that spelling.
+_DT = re.compile(r"\bdt\.(?=date\b)")
+
+
+def _public(text: str) -> str:
+    return _DT.sub("datetime.", _PRIVATE.sub("defectors.", text))
+
+
+def public_names(_app: Sphinx, doctree: nodes.document) -> None:
+    """
+    Show and link every type by its public name (``defectors.Country``, not the private path).
+
+    Annotations name the class where it is defined, in a private module; every such class is
+    re-exported, and documented, at the top level.
+    """
+    for xref in list(doctree.findall(addnodes.pending_xref)):
+        target = str(xref.get("reftarget", ""))
+        public = _public(target)
+        if public != target:
+            xref["reftarget"] = public
+    for text in list(doctree.findall(nodes.Text)):
+        public = _public(str(text))
+        if public != str(text) and text.parent is not None:
+            text.parent.replace(text, nodes.Text(public))
+
+
+def _annotation(hint: object) -> str:
+    return _PRIVATE.sub("defectors.", stringify_annotation(hint, "fully-qualified-except-typing"))
+
+
+def attrs_signature(
+    _app: Sphinx,
+    what: str,
+    _name: str,
+    obj: object,
+    _options: object,
+    _signature: str | None,
+    return_annotation: str | None,
+) -> tuple[str | None, str | None] | None:
+    """
+    Give an attrs class the signature its fields declare: real defaults and types.
+
+    attrs writes ``__init__`` itself, so with ``autodoc_preserve_defaults`` its defaults read
+    ``attr_dict['name'].default``, and a converter's argument type (``Iterable[Any]``) hides
+    the field's. Fields with a tuple converter take any iterable of the item type.
+    """
+    if what != "class" or not isinstance(obj, type) or not attrs.has(obj):
+        return None
+    hints = typing.get_type_hints(obj)
+    params: list[str] = []
+    keyword_only = False
+    for field in attrs.fields(obj):
+        if not field.init:
+            continue
+        if field.kw_only and not keyword_only:
+            params.append("*")
+            keyword_only = True
+        hint = hints[field.name]
+        text = _annotation(hint)
+        if typing.get_origin(hint) is tuple:
+            item = typing.get_args(hint)[0]
+            text = f"collections.abc.Iterable[{_annotation(item)}]"
+        default = field.default
+        if default is attrs.NOTHING:
+            params.append(f"{field.name}: {text}")
+        else:
+            shown = repr(default)
+            if isinstance(default, enum.Enum):
+                shown = f"{_annotation(type(default))}.{default.name}"
+            params.append(f"{field.name}: {text} = {shown}")
+    return f"({', '.join(params)})", return_annotation
+
+
+#: Methods whose many overloads (one per field, or pair of fields) type checkers need but
+#: readers do not: the API page gives their one signature and a table of key types instead.
+_HIDDEN_OVERLOADS = ("Dataset.count_by", "Dataset.group_by")
+
+
+def hide_overloads(_app: Sphinx) -> None:
+    """Drop those overloads from autodoc's (cached) analysis of their module."""
+    from sphinx.pycode import ModuleAnalyzer  # noqa: PLC0415 - Sphinx only
+
+    analyzer = ModuleAnalyzer.for_module("defectors._dataset")
+    analyzer.analyze()
+    for name in _HIDDEN_OVERLOADS:
+        analyzer.overloads.pop(name, None)
+
+
 def setup(app: Sphinx) -> dict[str, Any]:
-    """Register the directives and the alias resolver."""
+    """Register the directives, the alias resolver and the signature fixes."""
     app.connect("missing-reference", resolve_aliases)
+    app.connect("builder-inited", hide_overloads)
+    app.connect("doctree-read", public_names)
+    app.connect("autodoc-process-signature", attrs_signature)
     app.add_directive("defectors-sources", SourcesDirective)
     app.add_directive("defectors-coverage", CoverageDirective)
     app.add_directive("defectors-completeness", CompletenessDirective)

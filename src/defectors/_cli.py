@@ -141,15 +141,14 @@ def _fit(natural: list[int], width: int, fixed: int) -> list[int]:
     Columns start at their natural width (their longest cell); while the table is too wide,
     the widest of the columns after the first *fixed* loses a character, down to
     :data:`MIN_COLUMN`. So a wide terminal cuts nothing, and a narrow one cuts the longest
-    texts first.
+    texts first. (With *width* at least :data:`MIN_WIDTH`, the table's columns fit before
+    any reaches :data:`MIN_COLUMN`.)
     """
     widths = list(natural)
     budget = width - 2 * (len(widths) - 1)
     while sum(widths) > budget:
         widest = max(range(fixed, len(widths)), key=lambda i: widths[i])
-        if widths[widest] <= MIN_COLUMN:
-            break
-        widths[widest] -= 1
+        widths[widest] = max(MIN_COLUMN, widths[widest] - 1)
     return widths
 
 

@@ -862,9 +862,10 @@ class Dataset(Sequence[Defector]):
           value a line within its cell. A record's sources are the ``source_*`` columns,
           line *i* of each belonging to the *i*-th source (an empty line: no value).
         - In every text value a backslash starts an escape: ``\\`` is a backslash, ``\n``
-          and ``\r`` are line breaks inside one value, and a cell (or line) that is just
-          ``\e`` is the empty string. Values without backslashes or line breaks (nearly
-          all) read the same in a spreadsheet as in Python.
+          and ``\r`` are line breaks inside one value, ``\0`` is a NUL character, and a
+          cell (or line) that is just ``\e`` is the empty string. Values without
+          backslashes or line breaks (nearly all) read the same in a spreadsheet as in
+          Python.
 
         With *path*, the file is written atomically: the text goes to a temporary file in the
         same directory, which then replaces *path*, so no reader ever sees half a file.
@@ -932,7 +933,7 @@ class Dataset(Sequence[Defector]):
     @classmethod
     def from_pandas(cls, frame: pd.DataFrame) -> Dataset:
         """
-        Return the dataset a DataFrame in the shape :meth:`to_pandas` gives holds.
+        Return the records of a DataFrame in the shape :meth:`Dataset.to_pandas` gives.
 
         Reads back what :meth:`to_pandas` gives, and a frame you built in that shape: the
         required columns are ``id``, ``name``, ``year``, ``origin_key``, ``summary`` and

@@ -13,7 +13,8 @@ A row is kept in two forms:
   for a missing value, and tuples for a multi-valued column;
 - *cells* (what CSV holds): text only. A missing value is an empty cell; several values are
   one line each in the cell; a backslash starts an escape in every text value (``\\`` a
-  backslash, ``\n`` and ``\r`` a line feed and a carriage return inside a value, and ``\e``
+  backslash, ``\n``, ``\r`` and ``\0`` a line feed, a carriage return and a NUL inside a
+  value, and ``\e``
   on its own the empty string), so every record survives a round trip.
 """
 
@@ -58,7 +59,7 @@ LINE: Final = "\n"
 #: A cell, or one line of a multi-valued cell, that holds the empty string.
 EMPTY: Final = "\\e"
 
-_UNESCAPE: Final = {"\\": "\\", "n": "\n", "r": "\r"}
+_UNESCAPE: Final = {"\\": "\\", "n": "\n", "r": "\r", "0": "\0"}
 _ESCAPE_RE: Final = re.compile(r"\\(.?)", re.DOTALL)
 _INT_RE: Final = re.compile(r"-?[0-9]{1,9}", re.ASCII)
 
@@ -67,7 +68,8 @@ def escape(text: str) -> str:
     r"""Return *text* as a cell (or one line of one): backslash escapes, ``\\e`` for ``""``."""
     if not text:
         return EMPTY
-    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r")
+    # NUL too: Python 3.10's csv module can neither write nor read it.
+    return text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\0", "\\0")
 
 
 def _unescape_one(match: re.Match[str]) -> str:
@@ -76,7 +78,7 @@ def _unescape_one(match: re.Match[str]) -> str:
     if found is None:
         msg = (
             f"unknown escape {quote(match.group(0))}: a backslash must be followed by "
-            "another backslash, n or r (or be \\e, the empty string, on its own)"
+            "another backslash, n, r or 0 (or be \\e, the empty string, on its own)"
         )
         raise ValueError(msg)
     return found
@@ -128,36 +130,26 @@ class _Scalar:
     country: bool = False
 
 
-def _str(value: object) -> str:
-    if not isinstance(value, str):
-        msg = f"expected text, not {type(value).__name__}"
-        raise TypeError(msg)
+def _same(value: object) -> object:
+    """
+    Return *value*: a native str, int or date is the field's value itself.
+
+    Both readers give natives of the column's kind (text, int or date), checked as they read
+    a cell, and the record classes' validators check them again.
+    """
     return value
 
 
-def _int(value: object) -> int:
-    if type(value) is not int:
-        msg = f"expected an integer, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
-
-
-def _date(value: object) -> dt.date:
-    if type(value) is not dt.date:
-        msg = f"expected a date, not {type(value).__name__}"
-        raise TypeError(msg)
-    return value
+#: The scalar codecs of the native kinds.
+_NATIVE: Final[dict[object, Kind]] = {str: "text", int: "int", dt.date: "date"}
 
 
 def _scalar(tp: object) -> _Scalar:
-    if tp is str:
-        return _Scalar("text", _str, _str)
-    if tp is int:
-        return _Scalar("int", _int, _int)
-    if tp is dt.date:
-        return _Scalar("date", _date, _date)
+    native = _NATIVE.get(tp)
+    if native is not None:
+        return _Scalar(native, _same, _same)
     if tp is Country:
-        return _Scalar("text", lambda c: c.key, lambda key: get_country(_str(key)), country=True)
+        return _Scalar("text", lambda c: c.key, get_country, country=True)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         kind: type[enum.Enum] = tp
         return _Scalar(
@@ -172,10 +164,11 @@ def _scalar(tp: object) -> _Scalar:
 
 def _optional(tp: object) -> tuple[object, bool]:
     """Return *tp* without ``None``, and whether ``None`` was allowed."""
-    if typing.get_origin(tp) in (Union, types.UnionType):
-        args = [a for a in typing.get_args(tp) if a is not type(None)]
-        if len(args) == 1:
-            return args[0], True
+    args = typing.get_args(tp)
+    if typing.get_origin(tp) in (Union, types.UnionType) and type(None) in args:
+        # Every optional field is ``T | None`` for a single T.
+        (inner,) = (a for a in args if a is not type(None))
+        return inner, True
     return tp, False
 
 
@@ -379,7 +372,7 @@ def _parallel(field: str, cls: type) -> _Spec:
         records: list[object] = []
         for index in range(size):
             kwargs: dict[str, object] = {}
-            for (name, scalar, _), values, column in zip(parts, lists, columns, strict=True):
+            for (name, scalar, required), values, column in zip(parts, lists, columns, strict=True):
                 if len(values) not in (0, size):
                     msg = (
                         f"{column.name} has {len(values)} lines but another source column "
@@ -389,6 +382,9 @@ def _parallel(field: str, cls: type) -> _Spec:
                 native = values[index] if values else None
                 if native is not None:
                     kwargs[name] = scalar.from_native(native)
+                elif required:
+                    msg = f"required value missing (column {column.name}, line {index + 1})"
+                    raise ValueError(msg)
             records.append(cls(**kwargs))
         return tuple(records)
 
@@ -438,9 +434,10 @@ def _decade_write(year: Any) -> tuple[object, ...]:  # noqa: ANN401 - the year
     return (year // 10 * 10,)
 
 
-#: The derived ``decade`` column (1950 for 1950-1959), written after ``year``.
+#: The derived ``decade`` column (1950 for 1950-1959), written after ``year`` from the year;
+#: reading it gives nothing (the year's own spec reads the year).
 _DECADE: Final = _Spec(
-    "",
+    "year",
     (Column("decade", "int", derived=True),),
     _decade_write,
     lambda _natives: _ABSENT,
@@ -462,7 +459,7 @@ def native_row(record: Defector) -> tuple[object, ...]:
     """Return *record* as one native value a column, in :data:`COLUMNS` order."""
     row: list[object] = []
     for spec in SPECS:
-        row.extend(spec.write(getattr(record, spec.field) if spec.field else record.year))
+        row.extend(spec.write(getattr(record, spec.field)))
     return tuple(row)
 
 
@@ -557,8 +554,6 @@ def record_from_natives(natives: Mapping[str, object], index: int) -> Defector:
     field = None
     try:
         for spec in SPECS:
-            if not spec.field:
-                continue
             field = spec.field
             got = spec.read(tuple(natives.get(c.name) for c in spec.columns))
             if got is not _ABSENT:

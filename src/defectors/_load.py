@@ -25,15 +25,15 @@ def _bundled() -> Dataset:
     return structure_rows(parse(text, "the bundled data file"))
 
 
-def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Dataset:
+def load(path: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Dataset:
     """
     Return the bundled dataset, or the records of a JSON, JSON Lines or CSV file.
 
-    Without *source*, returns the dataset shipped with the package, read from package data
+    Without *path*, returns the dataset shipped with the package, read from package data
     on the first call (offline) and the very same object on every later call; it is safe for
     many threads to make the first call at once.
 
-    With *source*, a file name or an open file (text or binary, UTF-8), reads any of the
+    With *path*, a file name or an open file (text or binary, UTF-8), reads any of the
     forms the dataset writes, so you can keep your own additions or corrections in a file:
     a JSON array of records (:meth:`Dataset.to_json`), JSON Lines (:meth:`Dataset.to_jsonl`)
     or the flat CSV table (:meth:`Dataset.to_csv`). The form is told from the text: a JSON
@@ -42,23 +42,23 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> 
     read as no records, so that a truncated file is noticed.
 
     Args:
-        source: A file name or an open file to read; ``None`` for the bundled data.
+        path: A file name or an open file to read; ``None`` for the bundled data.
 
     Returns:
         A :class:`Dataset`.
 
     Raises:
-        DatasetError: *source* names something that is not a regular file (a directory, a
+        DatasetError: *path* names something that is not a regular file (a directory, a
             device, a FIFO); the text is not UTF-8, nor JSON, JSON Lines or CSV in the
             dataset's form; it holds no records at all (an empty or blank file: write ``[]``
             for an empty dataset); it repeats a key in an object; a record is malformed (the
             message names the record's index, its id and the field, and the first few
             problems only); or two records share an id.
-        FileNotFoundError: *source* does not exist; other :class:`OSError`: it cannot be read
+        FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
             (a name too long for the system is quoted cut short).
-        ValueError: *source* cannot be a file name (it is empty, or holds a NUL character or
+        ValueError: *path* cannot be a file name (it is empty, or holds a NUL character or
             a lone surrogate).
-        TypeError: *source* is not a string, a path or a file opened for reading.
+        TypeError: *path* is not a string, a path or a file opened for reading.
 
     Example:
         >>> import defectors
@@ -75,14 +75,14 @@ def load(source: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> 
     .. versionchanged:: 0.2.0
        Reads CSV, and takes an open file.
     """
-    if source is None:
+    if path is None:
         return _bundled()
-    if isinstance(source, (str, os.PathLike)):
-        text, name = _read_path(source)
-    elif callable(getattr(source, "read", None)):
-        text, name = _read_file(source)
+    if isinstance(path, (str, os.PathLike)):
+        text, name = _read_path(path)
+    elif callable(getattr(path, "read", None)):
+        text, name = _read_file(path)
     else:
-        msg = f"load() takes a file name, a path or an open file, not {type(source).__name__}"
+        msg = f"load() takes a file name, a path or an open file, not {type(path).__name__}"
         raise TypeError(msg)
     return _from_text(text, name)
 
