@@ -3,7 +3,8 @@ A curated, typed dataset of notable Soviet and Eastern Bloc defectors (1917-1991
 
 >>> import defectors
 >>> ds = defectors.load()
->>> ds[0].name, ds[0].year, ds[0].origin.name
+>>> d = ds.get("george-balanchine")
+>>> d.name, d.year, d.origin.name
 ('George Balanchine', 1924, 'Soviet Union')
 
 The package re-exports its public names here; the modules behind them are private. The

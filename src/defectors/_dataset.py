@@ -288,7 +288,8 @@ class Dataset(Sequence[Defector]):
 
         Example:
             >>> import defectors
-            >>> hungarians = defectors.load().filter(origin="Hungary", years=(1950, 1960))
+            >>> ds = defectors.load().filter(provenance="wikipedia-list")
+            >>> hungarians = ds.filter(origin="Hungary", years=(1950, 1960))
             >>> sorted({d.destination.name for d in hungarians if d.destination})[:3]
             ['Australia', 'Austria', 'Germany']
             >>> len(defectors.load().filter(years=(1985, None), confidence="high")) > 0
@@ -450,7 +451,8 @@ class Dataset(Sequence[Defector]):
 
         Example:
             >>> import defectors
-            >>> groups = defectors.load().filter(years=(1920, 1939)).group_by("decade")
+            >>> listed = defectors.load().filter(provenance="wikipedia-list")
+            >>> groups = listed.filter(years=(1920, 1939)).group_by("decade")
             >>> [(decade, len(ds)) for decade, ds in groups.items()]
             [(1920, 2), (1930, 9)]
 
@@ -683,10 +685,10 @@ class Dataset(Sequence[Defector]):
 
         Example:
             >>> import defectors
-            >>> early = defectors.load().filter(years=(1917, 1960))
-            >>> next(iter(early.count_by("origin").items()))
+            >>> listed = defectors.load().filter(provenance="wikipedia-list")
+            >>> next(iter(listed.count_by("origin").items()))
             (Country(key='SUHH', name='Soviet Union'), 27)
-            >>> early.count_by("origin", "decade")[defectors.get_country("HUN")]
+            >>> listed.count_by("origin", "decade")[defectors.get_country("HUN")]
             {1920: 0, 1930: 0, 1940: 1, 1950: 11, 1960: 0}
 
         .. versionadded:: 0.1.0

@@ -358,7 +358,7 @@ def record_era(record: Defector, scheme: str = "soviet-leaders") -> Era | None:
 
     Example:
         >>> import defectors
-        >>> balanchine = defectors.load()[0]
+        >>> balanchine = defectors.get("george-balanchine")
         >>> balanchine.year, balanchine.date  # Lenin died on 21 January 1924
         (1924, None)
         >>> defectors.record_era(balanchine).name

@@ -65,8 +65,8 @@ def load(path: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Da
         >>> ds = defectors.load()
         >>> ds is defectors.load()
         True
-        >>> ds[0].name
-        'George Balanchine'
+        >>> ds.get("czeslaw-milosz").name
+        'Czesław Miłosz'
         >>> import io
         >>> defectors.load(io.StringIO(ds[:2].to_csv())) == ds[:2]
         True
