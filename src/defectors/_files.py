@@ -13,7 +13,8 @@ import errno
 import json
 import os
 import stat
-from typing import Any, Final
+from collections.abc import Iterable
+from typing import Any, Final, cast
 
 from defectors.exceptions import DatasetError, quote
 
@@ -131,18 +132,17 @@ def _repeated(value: object, path: str) -> tuple[str, str] | None:
     """Return the path and key of the first object under *value* that repeats a key."""
     if isinstance(value, _Repeated):
         return path, value.key
+    items: Iterable[tuple[object, object]]
     if isinstance(value, dict):
-        for key, item in value.items():  # pyright: ignore[reportUnknownVariableType]
-            if isinstance(item, (dict, list)):
-                found = _repeated(item, f"{path}.{key}")
-                if found is not None:
-                    return found
+        items = ((f".{k}", v) for k, v in cast("dict[str, object]", value).items())
     elif isinstance(value, list):
-        for index, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType]
-            if isinstance(item, (dict, list)):
-                found = _repeated(item, f"{path}[{index}]")
-                if found is not None:
-                    return found
+        items = ((f"[{i}]", v) for i, v in enumerate(cast("list[object]", value)))
+    else:
+        return None
+    for step, item in items:
+        found = _repeated(item, f"{path}{step}")
+        if found is not None:
+            return found
     return None
 
 
@@ -163,7 +163,7 @@ def check_repeated_keys(rows: list[Any], origin: str) -> None:
         if found is None:
             continue
         path, key = found
-        record_id = row.get("id") if isinstance(row, dict) else None
+        record_id = cast("dict[str, object]", row).get("id") if isinstance(row, dict) else None
         where = "" if path == "$" else f" in {path[2:]}"
         field = key if path == "$" else path[2:].split(".")[0].split("[")[0]
         raise DatasetError(

@@ -99,14 +99,16 @@ def _fail(kind: type[Exception], field: str, message: str) -> Exception:
     return exc
 
 
-def refuse_reinit(self: object) -> None:
+def refuse_reinit(self: attrs.AttrsInstance) -> None:
     """
     An ``__attrs_pre_init__``: refuse to run ``__init__`` again on a built instance.
 
     Records are shared (the bundled dataset, the country table), so re-running ``__init__``
     on one would change it for every holder.
     """
-    first = type(self).__attrs_attrs__[0].name  # type: ignore[attr-defined]
+    # attrs.fields() would check the class on every record built: this is the same tuple.
+    fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
+    first = fields[0].name
     try:
         object.__getattribute__(self, first)
     except AttributeError:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # annotations only: this module imports nothing of the package at run time
     from defectors._eras import Era
@@ -114,7 +114,8 @@ def _texts(values: object) -> tuple[str, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         return ()
     try:
-        return tuple(v if isinstance(v, str) else _safe_str(v) for v in values)  # pyright: ignore[reportUnknownVariableType]
+        items = cast("Iterable[object]", values)
+        return tuple(v if isinstance(v, str) else _safe_str(v) for v in items)
     except Exception:  # noqa: BLE001 - suggestions are a courtesy, never a second error
         return ()
 
