@@ -252,6 +252,12 @@ class Country:
         start: First year of existence, where known.
         end: Last year of existence, where it has ended and is known.
 
+    Raises:
+        InvalidRecordError: *key* is not in the package's table (such a country would write
+            a file that does not load back), or a text holds a lone surrogate.
+        TypeError: A field has the wrong type; or ``__init__`` is called again on a built
+            country.
+
     .. versionadded:: 0.1.0
     """
 
@@ -286,6 +292,10 @@ class Place:
             a region now split between states).
         polity: The historical state the text names (Russian Empire, USSR, ...), or ``None``.
 
+    Raises:
+        InvalidRecordError: *text* holds a lone surrogate.
+        TypeError: A field has the wrong type; or ``__init__`` is called again.
+
     .. versionadded:: 0.1.0
     """
 
@@ -313,6 +323,12 @@ class Source:
         title: Its title, where recorded.
         revision: The revision or edition used (for a wiki page, the revision date).
         retrieved: The day it was read, where recorded.
+
+    Raises:
+        InvalidRecordError: A text holds a lone surrogate.
+        TypeError: A field has the wrong type (*retrieved* must be exactly a
+            :class:`datetime.date`: a :class:`datetime.datetime` would lose its time in JSON);
+            or ``__init__`` is called again.
 
     .. versionadded:: 0.1.0
     """
@@ -433,6 +449,13 @@ class Defector:
         summary: One or two sentences in the project's own words.
         confidence: How firmly the sources support the record, where a source grades it.
         sources: Where the facts come from; never empty.
+
+    Raises:
+        InvalidRecordError: A value the record cannot hold (a :class:`ValueError`): *year*
+            outside 1917-1991, an *id* that is not a slug, a blank *name* or *summary*, no
+            *sources*, repeated *sectors*, an *origin* outside the eight states, a *date*
+            outside *year*, or a text holding a lone surrogate. Its ``field`` names the field.
+        TypeError: A field has the wrong type; or ``__init__`` is called again.
 
     .. versionadded:: 0.1.0
     """
