@@ -14,6 +14,7 @@ import json
 import os
 import stat
 from collections.abc import Iterable
+from pathlib import Path
 from typing import Any, Final, cast
 
 from defectors.exceptions import DatasetError, quote
@@ -22,6 +23,8 @@ __all__ = ["EMPTY", "JsonReader", "check_repeated_keys", "read_file"]
 
 #: What a file that holds no records is told: ``[]`` is how to write an empty dataset.
 EMPTY: Final = "holds no records (write [] for an empty dataset on purpose)"
+
+_NOT_REGULAR: Final = "is not a regular file, so it cannot hold records"
 
 #: ``O_NONBLOCK`` where the system has it: opening a FIFO for reading then returns at once
 #: instead of waiting for a writer (the file is refused right after, as not a regular file).
@@ -56,6 +59,9 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         msg = f"{name} cannot be a file name: {exc}"
         raise ValueError(msg) from None
     except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG and Path(raw).is_dir():
+            # Windows refuses to open a directory at all: say what it is, as elsewhere.
+            raise DatasetError(f"{name} {_NOT_REGULAR}") from None
         if exc.errno == errno.ENAMETOOLONG:
             # Refused for its length alone: say so without repeating the whole name. Any
             # other OSError (a missing file, say) goes up unchanged, filename and all.
@@ -63,7 +69,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # a directory, a device, a FIFO, ...
-            raise DatasetError(f"{name} is not a regular file, so it cannot hold records")
+            raise DatasetError(f"{name} {_NOT_REGULAR}")
         with open(fd, "rb", closefd=False) as handle:
             data = handle.read()
     finally:
