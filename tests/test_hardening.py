@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import defectors
-from defectors import Dataset, DatasetError, Defector, DefectorsError, _data
+from defectors import Dataset, DatasetError, Defector, DefectorsError, _data, _flat
 from defectors._reader import structure_defector
 from defectors._text import _EXTRA
 from defectors.testing import defectors as defector_strategy
@@ -1293,3 +1293,20 @@ class TestLookups:
     def test_repeated_search_words_count_once(self, dataset):
         """Searching a word many times finds what searching it once finds."""
         assert dataset.search("milosz") == dataset.search("milosz " * 1000)
+
+
+class TestCsvOnEveryPython:
+    @given(st.text(min_size=1).filter(lambda s: "\x00" not in s))
+    def test_fallback_writer_agrees_with_the_csv_module(self, text):
+        """The writer used where the csv module cannot write NUL gives the module's output."""
+        record = attrs.evolve(defectors.load()[0], summary=text if text.strip() else "x" + text)
+        rows = [
+            [n for n, _ in _flat.FLAT_COLUMNS],
+            list(_flat.flat_row(record).values()),
+        ]
+        assert Dataset([record]).to_csv() == _flat._rfc4180(rows)
+
+    def test_nul_characters_are_written(self):
+        """A record whose text holds NUL writes to CSV on every Python (3.10 refused it)."""
+        record = attrs.evolve(defectors.load()[0], summary='a\x00b, "c"')
+        assert '"a\x00b, ""c"""' in Dataset([record]).to_csv()

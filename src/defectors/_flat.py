@@ -70,5 +70,21 @@ def to_csv(records: Iterable[Defector]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=[name for name, _ in FLAT_COLUMNS])
     writer.writeheader()
-    writer.writerows(flat_row(r) for r in records)
+    rows = [flat_row(r) for r in records]
+    try:
+        writer.writerows(rows)
+    except csv.Error:  # Python 3.10's writer cannot write a NUL character at all
+        return _rfc4180([[name for name, _ in FLAT_COLUMNS], *(list(r.values()) for r in rows)])
     return out.getvalue()
+
+
+def _rfc4180(rows: list[list[str]]) -> str:
+    """Write *rows* as the csv module (3.11 on) does: quote fields holding , " CR or LF."""
+    return "".join(
+        ",".join(
+            f'"{f.replace(chr(34), chr(34) * 2)}"' if any(c in f for c in ',"\r\n') else f
+            for f in row
+        )
+        + "\r\n"
+        for row in rows
+    )
