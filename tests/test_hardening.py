@@ -890,6 +890,7 @@ class TestErrorsSurviveProcesses:
         bad_file = tmp_path / "bad.json"
         bad_file.write_text('[{"id": "x"}]', encoding="utf-8")
         record = dataset[0]
+        fields = {f.name: getattr(record, f.name) for f in attrs.fields(Defector)}
         calls = [
             functools.partial(defectors.parse_period, "nonsense"),
             functools.partial(defectors.parse_period, "1956-13"),
@@ -911,7 +912,7 @@ class TestErrorsSurviveProcesses:
             functools.partial(Dataset, [record, record]),
             functools.partial(dataset.filter, years=(1960, 1950)),
             functools.partial(dataset.sorted_by, "nope"),
-            functools.partial(attrs.evolve, record, year=1800),
+            functools.partial(Defector, **{**fields, "year": 1800}),
             functools.partial(defectors.Country, key="XX", name="Narnia"),
         ]
         expected = []
