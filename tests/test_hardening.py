@@ -585,6 +585,26 @@ class TestHostileFiles:
         with pytest.raises(DatasetError, match="is not a regular file"):
             defectors.load(tmp_path)
 
+    def test_path_of_bytes_is_refused(self):
+        """A path-like object that gives bytes is a TypeError, as a bytes path is."""
+
+        class BytesPath:
+            def __fspath__(self) -> bytes:
+                return b"data.json"
+
+        with pytest.raises(TypeError, match=r"os\.PathLike of str, not of bytes"):
+            defectors.load(BytesPath())  # type: ignore[arg-type]
+
+    def test_deeply_nested_repeated_key(self, tmp_path):
+        """A key repeated deep inside a record is found, named with a message cut short."""
+        depth = 900
+        text = "[" + '{"a": ' * depth + '{"b": 1, "b": 2}' + "}" * depth + "]"
+        path = tmp_path / "deep.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"repeats the key 'b' in a\.a\.a") as info:
+            defectors.load(path)
+        assert ("a", True) == (info.value.field, len(str(info.value)) <= LONGEST_MESSAGE)
+
     def test_empty_path_is_refused(self):
         """load("") is a ValueError, not the bundled data nor a confusing OSError."""
         with pytest.raises(ValueError, match="the path is empty"):
@@ -809,7 +829,9 @@ _ERAS = st.lists(st.sampled_from(defectors.eras() + defectors.eras("cold-war")),
 
 #: A Hypothesis strategy for each public error class, over its constructor's arguments.
 ERRORS = {
-    defectors.DefectorsError: st.builds(defectors.DefectorsError, st.text()),
+    defectors.DefectorsError: st.lists(st.text(), max_size=3).map(
+        lambda args: defectors.DefectorsError(*args)
+    ),
     defectors.DatasetError: st.builds(
         defectors.DatasetError,
         st.text(),
@@ -935,6 +957,62 @@ class TestErrorsSurviveProcesses:
             pytest.raises(defectors.PeriodParseError, match="nonsense"),
         ):
             pool.map_async(defectors.parse_period, ["1956", "nonsense"]).get(timeout=60)
+
+
+class _BadStr:
+    """An object whose str() raises."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("no str")
+
+    def __repr__(self) -> str:
+        return "<bad str>"
+
+
+class TestSafeMessages:
+    def test_long_messages_are_cut_with_their_length(self):
+        """A message longer than the limit is cut, saying how long it was."""
+        error = defectors.DatasetError("x" * 10_000, index=3)
+        assert str(error).endswith("... (10000 characters)")
+        assert len(str(error)) <= LONGEST_MESSAGE
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (10**5000, "<int of 16610 bits>"),
+            (_nested(100_000), "[[[[...]]]]"),
+            (_BadRepr(), "<_BadRepr instance at"),
+            ("x" * 1000, "... (1000 characters)"),
+        ],
+        ids=["huge int", "deep list", "broken repr", "long text"],
+    )
+    def test_quote_never_fails(self, value, expected):
+        """quote() describes values whose repr() fails or is huge, briefly."""
+        text = defectors.exceptions.quote(value)
+        assert expected in text
+        assert len(text) < 100
+
+    def test_message_that_cannot_be_a_string(self):
+        """An error given an object whose str() raises still has a message."""
+        assert "<bad str>" == str(defectors.DefectorsError(_BadStr()))
+
+    @pytest.mark.parametrize(
+        ("suggestions", "expected"),
+        [
+            (5, ()),
+            ("Poland", ()),
+            ([1, "Poland", _BadStr()], ("1", "Poland", "<bad str>")),
+            ((x for x in [1, 0] if 1 / x), ()),
+        ],
+        ids=["not iterable", "a string", "mixed", "raising"],
+    )
+    def test_suggestions_never_fail(self, suggestions, expected):
+        """Odd suggestions give strings, or none, never a second error."""
+        assert expected == defectors.UnknownCountryError("x", suggestions).suggestions
+
+    def test_candidates_never_fail(self):
+        """A candidates value that is not iterable gives no candidates, not a second error."""
+        assert () == defectors.AmbiguousEraError("m", 5).candidates  # type: ignore[arg-type]
 
 
 class TestSharedObjectsCannotBeReinitialised:

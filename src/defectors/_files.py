@@ -59,7 +59,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         msg = f"{name} cannot be a file name: {exc}"
         raise ValueError(msg) from None
     except OSError as exc:
-        if exc.errno != errno.ENAMETOOLONG and Path(raw).is_dir():
+        if exc.errno != errno.ENAMETOOLONG and Path(raw).is_dir():  # pragma: no cover - Windows
             # Windows refuses to open a directory at all: say what it is, as elsewhere.
             raise DatasetError(f"{name} {_NOT_REGULAR}") from None
         if exc.errno == errno.ENAMETOOLONG:
@@ -162,7 +162,7 @@ def check_repeated_keys(rows: list[Any], origin: str) -> None:
     for index, row in enumerate(rows):
         try:
             found = _repeated(row, "$")
-        except RecursionError:
+        except RecursionError:  # pragma: no cover - json.loads refuses such depth first
             raise DatasetError(
                 f"{origin} nests arrays or objects too deeply", index=index
             ) from None
