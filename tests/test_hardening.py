@@ -252,6 +252,9 @@ def _check(name: str, value: object) -> None:
     except documented as exc:
         message = str(exc)
         assert len(message) <= LONGEST_MESSAGE, f"{name}: message of {len(message)} characters"
+        # Whatever a public callable raises crosses a process boundary intact.
+        _same_error(exc, pickle.loads(pickle.dumps(exc)))  # noqa: S301 - our own error
+        _same_error(exc, copy.copy(exc))
         if isinstance(value, str) and len(value) > LONGEST_MESSAGE and value in message:
             pytest.fail(f"{name} quotes the whole input")
 
