@@ -28,7 +28,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import defectors
-from defectors import Dataset, DatasetError, Defector, DefectorsError, _data
+from defectors import Dataset, DatasetError, Defector, DefectorsError, _data, _flat
 from defectors._reader import structure_defector
 from defectors._text import _EXTRA
 from defectors.testing import defectors as defector_strategy
@@ -252,6 +252,9 @@ def _check(name: str, value: object) -> None:
     except documented as exc:
         message = str(exc)
         assert len(message) <= LONGEST_MESSAGE, f"{name}: message of {len(message)} characters"
+        # Whatever a public callable raises crosses a process boundary intact.
+        _same_error(exc, pickle.loads(pickle.dumps(exc)))  # noqa: S301 - our own error
+        _same_error(exc, copy.copy(exc))
         if isinstance(value, str) and len(value) > LONGEST_MESSAGE and value in message:
             pytest.fail(f"{name} quotes the whole input")
 
@@ -585,6 +588,26 @@ class TestHostileFiles:
         with pytest.raises(DatasetError, match="is not a regular file"):
             defectors.load(tmp_path)
 
+    def test_path_of_bytes_is_refused(self):
+        """A path-like object that gives bytes is a TypeError, as a bytes path is."""
+
+        class BytesPath:
+            def __fspath__(self) -> bytes:
+                return b"data.json"
+
+        with pytest.raises(TypeError, match=r"os\.PathLike of str, not of bytes"):
+            defectors.load(BytesPath())  # type: ignore[arg-type]
+
+    def test_deeply_nested_repeated_key(self, tmp_path):
+        """A key repeated deep inside a record is found, named with a message cut short."""
+        depth = 900
+        text = "[" + '{"a": ' * depth + '{"b": 1, "b": 2}' + "}" * depth + "]"
+        path = tmp_path / "deep.json"
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(DatasetError, match=r"repeats the key 'b' in a\.a\.a") as info:
+            defectors.load(path)
+        assert ("a", True) == (info.value.field, len(str(info.value)) <= LONGEST_MESSAGE)
+
     def test_empty_path_is_refused(self):
         """load("") is a ValueError, not the bundled data nor a confusing OSError."""
         with pytest.raises(ValueError, match="the path is empty"):
@@ -811,7 +834,9 @@ _ERAS = st.lists(st.sampled_from(defectors.eras() + defectors.eras("cold-war")),
 
 #: A Hypothesis strategy for each public error class, over its constructor's arguments.
 ERRORS = {
-    defectors.DefectorsError: st.builds(defectors.DefectorsError, st.text()),
+    defectors.DefectorsError: st.lists(st.text(), max_size=3).map(
+        lambda args: defectors.DefectorsError(*args)
+    ),
     defectors.DatasetError: st.builds(
         defectors.DatasetError,
         st.text(),
@@ -892,6 +917,7 @@ class TestErrorsSurviveProcesses:
         bad_file = tmp_path / "bad.json"
         bad_file.write_text('[{"id": "x"}]', encoding="utf-8")
         record = dataset[0]
+        fields = {f.name: getattr(record, f.name) for f in attrs.fields(Defector)}
         calls = [
             functools.partial(defectors.parse_period, "nonsense"),
             functools.partial(defectors.parse_period, "1956-13"),
@@ -913,7 +939,7 @@ class TestErrorsSurviveProcesses:
             functools.partial(Dataset, [record, record]),
             functools.partial(dataset.filter, years=(1960, 1950)),
             functools.partial(dataset.sorted_by, "nope"),
-            functools.partial(attrs.evolve, record, year=1800),
+            functools.partial(Defector, **{**fields, "year": 1800}),
             functools.partial(defectors.Country, key="XX", name="Narnia"),
         ]
         expected = []
@@ -936,6 +962,62 @@ class TestErrorsSurviveProcesses:
             pytest.raises(defectors.PeriodParseError, match="nonsense"),
         ):
             pool.map_async(defectors.parse_period, ["1956", "nonsense"]).get(timeout=60)
+
+
+class _BadStr:
+    """An object whose str() raises."""
+
+    def __str__(self) -> str:
+        raise RuntimeError("no str")
+
+    def __repr__(self) -> str:
+        return "<bad str>"
+
+
+class TestSafeMessages:
+    def test_long_messages_are_cut_with_their_length(self):
+        """A message longer than the limit is cut, saying how long it was."""
+        error = defectors.DatasetError("x" * 10_000, index=3)
+        assert str(error).endswith("... (10000 characters)")
+        assert len(str(error)) <= LONGEST_MESSAGE
+
+    @pytest.mark.parametrize(
+        ("value", "expected"),
+        [
+            (10**5000, "<int of 16610 bits>"),
+            (_nested(100_000), "[[[[...]]]]"),
+            (_BadRepr(), "<_BadRepr instance at"),
+            ("x" * 1000, "... (1000 characters)"),
+        ],
+        ids=["huge int", "deep list", "broken repr", "long text"],
+    )
+    def test_quote_never_fails(self, value, expected):
+        """quote() describes values whose repr() fails or is huge, briefly."""
+        text = defectors.exceptions.quote(value)
+        assert expected in text
+        assert len(text) < 100
+
+    def test_message_that_cannot_be_a_string(self):
+        """An error given an object whose str() raises still has a message."""
+        assert "<bad str>" == str(defectors.DefectorsError(_BadStr()))
+
+    @pytest.mark.parametrize(
+        ("suggestions", "expected"),
+        [
+            (5, ()),
+            ("Poland", ()),
+            ([1, "Poland", _BadStr()], ("1", "Poland", "<bad str>")),
+            ((x for x in [1, 0] if 1 / x), ()),
+        ],
+        ids=["not iterable", "a string", "mixed", "raising"],
+    )
+    def test_suggestions_never_fail(self, suggestions, expected):
+        """Odd suggestions give strings, or none, never a second error."""
+        assert expected == defectors.UnknownCountryError("x", suggestions).suggestions
+
+    def test_candidates_never_fail(self):
+        """A candidates value that is not iterable gives no candidates, not a second error."""
+        assert () == defectors.AmbiguousEraError("m", 5).candidates  # type: ignore[arg-type]
 
 
 class TestSharedObjectsCannotBeReinitialised:
@@ -1296,3 +1378,20 @@ class TestLookups:
     def test_repeated_search_words_count_once(self, dataset):
         """Searching a word many times finds what searching it once finds."""
         assert dataset.search("milosz") == dataset.search("milosz " * 1000)
+
+
+class TestCsvOnEveryPython:
+    @given(st.text(min_size=1).filter(lambda s: "\x00" not in s))
+    def test_fallback_writer_agrees_with_the_csv_module(self, text):
+        """The writer used where the csv module cannot write NUL gives the module's output."""
+        record = attrs.evolve(defectors.load()[0], summary=text if text.strip() else "x" + text)
+        rows = [
+            [n for n, _ in _flat.FLAT_COLUMNS],
+            list(_flat.flat_row(record).values()),
+        ]
+        assert Dataset([record]).to_csv() == _flat._rfc4180(rows)
+
+    def test_nul_characters_are_written(self):
+        """A record whose text holds NUL writes to CSV on every Python (3.10 refused it)."""
+        record = attrs.evolve(defectors.load()[0], summary='a\x00b, "c"')
+        assert '"a\x00b, ""c"""' in Dataset([record]).to_csv()

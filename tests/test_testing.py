@@ -67,6 +67,7 @@ class TestFullRange:
         )
         assert condition(found)
 
+    @settings(max_examples=50)  # each example writes and reads two files
     @given(testing.datasets(max_size=4))
     def test_generated_datasets_write_and_load_back(self, tmp_path_factory, ds):
         """Every generated dataset writes to JSON, JSON Lines and CSV, and loads back equal."""

@@ -13,7 +13,9 @@ import errno
 import json
 import os
 import stat
-from typing import Any, Final
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, Final, cast
 
 from defectors.exceptions import DatasetError, quote
 
@@ -21,6 +23,8 @@ __all__ = ["EMPTY", "JsonReader", "check_repeated_keys", "read_file"]
 
 #: What a file that holds no records is told: ``[]`` is how to write an empty dataset.
 EMPTY: Final = "holds no records (write [] for an empty dataset on purpose)"
+
+_NOT_REGULAR: Final = "is not a regular file, so it cannot hold records"
 
 #: ``O_NONBLOCK`` where the system has it: opening a FIFO for reading then returns at once
 #: instead of waiting for a writer (the file is refused right after, as not a regular file).
@@ -55,6 +59,9 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         msg = f"{name} cannot be a file name: {exc}"
         raise ValueError(msg) from None
     except OSError as exc:
+        if exc.errno != errno.ENAMETOOLONG and Path(raw).is_dir():  # pragma: no cover - Windows
+            # Windows refuses to open a directory at all: say what it is, as elsewhere.
+            raise DatasetError(f"{name} {_NOT_REGULAR}") from None
         if exc.errno == errno.ENAMETOOLONG:
             # Refused for its length alone: say so without repeating the whole name. Any
             # other OSError (a missing file, say) goes up unchanged, filename and all.
@@ -62,7 +69,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         raise
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # a directory, a device, a FIFO, ...
-            raise DatasetError(f"{name} is not a regular file, so it cannot hold records")
+            raise DatasetError(f"{name} {_NOT_REGULAR}")
         with open(fd, "rb", closefd=False) as handle:
             data = handle.read()
     finally:
@@ -131,18 +138,17 @@ def _repeated(value: object, path: str) -> tuple[str, str] | None:
     """Return the path and key of the first object under *value* that repeats a key."""
     if isinstance(value, _Repeated):
         return path, value.key
+    items: Iterable[tuple[object, object]]
     if isinstance(value, dict):
-        for key, item in value.items():  # pyright: ignore[reportUnknownVariableType]
-            if isinstance(item, (dict, list)):
-                found = _repeated(item, f"{path}.{key}")
-                if found is not None:
-                    return found
+        items = ((f".{k}", v) for k, v in cast("dict[str, object]", value).items())
     elif isinstance(value, list):
-        for index, item in enumerate(value):  # pyright: ignore[reportUnknownVariableType]
-            if isinstance(item, (dict, list)):
-                found = _repeated(item, f"{path}[{index}]")
-                if found is not None:
-                    return found
+        items = ((f"[{i}]", v) for i, v in enumerate(cast("list[object]", value)))
+    else:
+        return None
+    for step, item in items:
+        found = _repeated(item, f"{path}{step}")
+        if found is not None:
+            return found
     return None
 
 
@@ -156,14 +162,14 @@ def check_repeated_keys(rows: list[Any], origin: str) -> None:
     for index, row in enumerate(rows):
         try:
             found = _repeated(row, "$")
-        except RecursionError:
+        except RecursionError:  # pragma: no cover - json.loads refuses such depth first
             raise DatasetError(
                 f"{origin} nests arrays or objects too deeply", index=index
             ) from None
         if found is None:
             continue
         path, key = found
-        record_id = row.get("id") if isinstance(row, dict) else None
+        record_id = cast("dict[str, object]", row).get("id") if isinstance(row, dict) else None
         where = "" if path == "$" else f" in {path[2:]}"
         field = key if path == "$" else path[2:].split(".")[0].split("[")[0]
         raise DatasetError(

@@ -241,14 +241,16 @@ def _fail(kind: type[Exception], field: str, message: str) -> Exception:
     return exc
 
 
-def refuse_reinit(self: object) -> None:
+def refuse_reinit(self: attrs.AttrsInstance) -> None:
     """
     An ``__attrs_pre_init__``: refuse to run ``__init__`` again on a built instance.
 
     Records are shared (the bundled dataset, the country table), so re-running ``__init__``
     on one would change it for every holder.
     """
-    first = type(self).__attrs_attrs__[0].name  # type: ignore[attr-defined]
+    # attrs.fields() would check the class on every record built: this is the same tuple.
+    fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
+    first = fields[0].name
     try:
         object.__getattribute__(self, first)
     except AttributeError:
@@ -392,6 +394,12 @@ class Country:
         start: First year of existence, where known.
         end: Last year of existence, where it has ended and is known.
 
+    Raises:
+        InvalidRecordError: *key* is not in the package's table (such a country would write
+            a file that does not load back), or a text holds a lone surrogate.
+        TypeError: A field has the wrong type; or ``__init__`` is called again on a built
+            country.
+
     .. versionadded:: 0.1.0
     """
 
@@ -426,6 +434,10 @@ class Place:
             a region now split between states).
         polity: The historical state the text names (Russian Empire, USSR, ...), or ``None``.
 
+    Raises:
+        InvalidRecordError: *text* holds a lone surrogate.
+        TypeError: A field has the wrong type; or ``__init__`` is called again.
+
     .. versionadded:: 0.1.0
     """
 
@@ -455,6 +467,12 @@ class Source:
         retrieved: The day it was read, where recorded.
         kind: What kind of publication it is, where classified (every source of the
             bundled data is).
+
+    Raises:
+        InvalidRecordError: A text holds a lone surrogate.
+        TypeError: A field has the wrong type (*retrieved* must be exactly a
+            :class:`datetime.date`: a :class:`datetime.datetime` would lose its time in JSON);
+            or ``__init__`` is called again.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0
@@ -614,6 +632,13 @@ class Defector:
             join on Wikidata and other datasets.
         provenance: The collection of the bundled data the record belongs to, or ``None``
             for a record that is not part of it (your own).
+
+    Raises:
+        InvalidRecordError: A value the record cannot hold (a :class:`ValueError`): *year*
+            outside 1917-1991, an *id* that is not a slug, a blank *name* or *summary*, no
+            *sources*, repeated *sectors*, an *origin* outside the eight states, a *date*
+            outside *year*, or a text holding a lone surrogate. Its ``field`` names the field.
+        TypeError: A field has the wrong type; or ``__init__`` is called again.
 
     .. versionadded:: 0.1.0
     .. versionchanged:: 0.2.0

@@ -69,7 +69,7 @@ def _check_day(_inst: object, attribute: attrs.Attribute[dt.date], value: object
         raise TypeError(msg)
 
 
-def _check_precision(_inst: object, _attribute: attrs.Attribute[str], value: object) -> None:
+def _check_precision(_inst: object, _attribute: attrs.Attribute[Precision], value: object) -> None:
     if value not in _PRECISIONS:
         msg = f"precision must be one of {', '.join(map(repr, _PRECISIONS))}, not {quote(value)}"
         if isinstance(value, str):

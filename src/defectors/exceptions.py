@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import reprlib
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # annotations only: this module imports nothing of the package at run time
     from defectors._eras import Era
@@ -63,12 +63,8 @@ def _safe_repr(value: object) -> str:
         if type(value) is str or type(value) is bytes:
             return repr(value)
         return _REPR.repr(value)
-    except Exception:  # noqa: BLE001 - a broken __repr__ must not hide the error being reported
-        try:
-            name = type(value).__name__
-        except Exception:  # noqa: BLE001 - pragma: no cover - type names are strings
-            name = "object"
-        return f"<{name} object>"
+    except Exception:  # noqa: BLE001 # pragma: no cover - reprlib already catches a broken __repr__
+        return f"<{type(value).__name__} object>"
 
 
 def quote(value: object, limit: int = _QUOTE_LIMIT) -> str:
@@ -96,12 +92,12 @@ def quote(value: object, limit: int = _QUOTE_LIMIT) -> str:
     return f"{text[:limit]}... ({length} characters)"
 
 
-def _bounded(message: object) -> str:
-    """Return *message* as a string of at most about :data:`MESSAGE_LIMIT` characters."""
+def _bounded(message: object, limit: int = MESSAGE_LIMIT) -> str:
+    """Return *message* as a string of at most about *limit* characters, saying if cut."""
     text = message if isinstance(message, str) else _safe_str(message)
-    if len(text) <= MESSAGE_LIMIT:
+    if len(text) <= limit:
         return text
-    return f"{text[:MESSAGE_LIMIT]}... ({len(text)} characters)"
+    return f"{text[:limit]}... ({len(text)} characters)"
 
 
 def _safe_str(value: object) -> str:
@@ -116,7 +112,8 @@ def _texts(values: object) -> tuple[str, ...]:
     if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
         return ()
     try:
-        return tuple(v if isinstance(v, str) else _safe_str(v) for v in values)  # pyright: ignore[reportUnknownVariableType]
+        items = cast("Iterable[object]", values)
+        return tuple(v if isinstance(v, str) else _safe_str(v) for v in items)
     except Exception:  # noqa: BLE001 - suggestions are a courtesy, never a second error
         return ()
 
@@ -155,6 +152,10 @@ class DefectorsError(Exception):
         if len(args) == 1:
             args = (_bounded(args[0]),)
         super().__init__(*args)
+
+    def _set_message(self, message: str) -> None:
+        """Set a message the subclass built from bounded parts, without cutting it again."""
+        Exception.__init__(self, message)
 
     def __reduce__(self) -> tuple[Any, ...]:
         """Pickle the message and attributes only: unpickling does not run ``__init__``."""
@@ -195,8 +196,8 @@ class DatasetError(DefectorsError, ValueError):
         if field is not None:
             where.append(f"field {quote(field)}")
         prefix = " ".join(where)
-        text = _bounded(message)
-        super().__init__(f"{prefix}: {text}" if prefix else text)
+        text = _bounded(message, MESSAGE_LIMIT - len(prefix))
+        self._set_message(f"{prefix}: {text}" if prefix else text)
 
 
 class InvalidRecordError(DefectorsError, ValueError):
@@ -249,7 +250,7 @@ class UnknownCountryError(DefectorsError, LookupError):
                 f"unknown country or polity {quote(query)}: expected a country name, "
                 f"an ISO 3166 code or a historical state's name"
             )
-        super().__init__(message + _suggest(self.suggestions))
+        self._set_message(message + _suggest(self.suggestions))
 
 
 class UnknownDefectorError(DefectorsError, LookupError):
@@ -266,7 +267,7 @@ class UnknownDefectorError(DefectorsError, LookupError):
     def __init__(self, query: str, suggestions: Iterable[str] = ()) -> None:
         self.query = query
         self.suggestions = _texts(suggestions)
-        super().__init__(f"no defector with id or name {quote(query)}{_suggest(self.suggestions)}")
+        self._set_message(f"no defector with id or name {quote(query)}{_suggest(self.suggestions)}")
 
 
 class UnknownEraError(DefectorsError, LookupError):
@@ -318,7 +319,9 @@ class PeriodParseError(DefectorsError, ValueError):
     def __init__(self, text: str, reason: str = "not a recognised date or period form") -> None:
         self.text = text
         self.reason = reason
-        super().__init__(f"cannot parse {quote(text)} as a date or period: {_bounded(reason)}")
+        self._set_message(
+            f"cannot parse {quote(text)} as a date or period: {_bounded(reason, _QUOTE_LIMIT * 8)}"
+        )
 
 
 # --- Countries: state_of() and country queries ------------------------------
