@@ -300,15 +300,24 @@ class TestMetadata:
         meta = defectors.metadata()
         assert ("CC-BY-SA-4.0", len(dataset)) == (meta.licence, meta.record_count)
 
-    def test_metadata_lists_both_sources(self):
-        """metadata() names the Wikipedia list with its revision, and the supplement."""
-        wiki, supplement = defectors.metadata().sources
+    def test_metadata_lists_the_three_collections(self):
+        """metadata() names the Wikipedia list (and its revision), the supplement, the research."""
+        wiki, supplement, later = defectors.metadata().sources
         assert (
             "https://en.wikipedia.org/wiki/List_of_Soviet_and_Eastern_Bloc_defectors",
             "2025-11-06",
             "Supplementary records, 1961-1991",
             None,
-        ) == (wiki.url, wiki.revision, supplement.title, supplement.url)
+            "Later research, 1917-1991",
+            defectors.metadata().revision,
+        ) == (
+            wiki.url,
+            wiki.revision,
+            supplement.title,
+            supplement.url,
+            later.title,
+            later.revision,
+        )
 
     def test_records_are_defectors(self, dataset):
         """Every item of the bundled dataset is a Defector."""

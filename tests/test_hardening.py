@@ -7,6 +7,7 @@ import concurrent.futures
 import copy
 import datetime as dt
 import functools
+import io
 import json
 import multiprocessing
 import os
@@ -28,7 +29,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import defectors
-from defectors import Dataset, DatasetError, Defector, DefectorsError, _data, _flat
+from defectors import Dataset, DatasetError, Defector, DefectorsError, _data
 from defectors._reader import structure_defector
 from defectors._text import _EXTRA
 from defectors.testing import defectors as defector_strategy
@@ -860,11 +861,31 @@ ERRORS = {
     defectors.AmbiguousEraError: st.builds(defectors.AmbiguousEraError, st.text(), _ERAS),
     defectors.UnknownSectorError: st.builds(defectors.UnknownSectorError, st.text()),
     defectors.PeriodParseError: st.builds(defectors.PeriodParseError, _QUERIES, st.text()),
+    defectors.AmbiguousStateError: st.builds(
+        defectors.AmbiguousStateError,
+        st.text(),
+        st.lists(st.sampled_from(defectors.countries()), max_size=3),
+        country=st.none() | st.text() | st.sampled_from(defectors.countries()),
+        year=st.none() | st.integers(1800, 2100),
+    ),
+    defectors.CountryQueryError: st.builds(
+        defectors.CountryQueryError,
+        st.text(),
+        keyword=st.none() | st.sampled_from(["origin", "destination", "born_in"]),
+        country=st.none() | st.text() | st.sampled_from(defectors.countries()),
+        meant=st.lists(st.sampled_from(defectors.countries()), max_size=3),
+    ),
 }
 
 
 def _same_error(expected: BaseException, actual: BaseException) -> None:
     """Assert that two errors have the same type, message, arguments and attributes."""
+    if isinstance(expected, defectors.UnknownCountryError):
+        # normalize_country() raises a private subclass that computes its suggestions
+        # lazily; it pickles and copies as the eager error built here.
+        expected = defectors.UnknownCountryError(
+            expected.query, expected.suggestions, by_key=expected.by_key
+        )
     assert type(expected) is type(actual)
     assert str(expected) == str(actual)
     assert expected.args == actual.args
@@ -1332,9 +1353,14 @@ class TestLinearTime:
         place = defectors.normalize_place(text)
         assert expected == (place.country.key, place.polity.key)
 
-    @pytest.mark.parametrize("text", ["(Poland)", " (Poland)", "Poland ()", "A (B) (C)"])
-    def test_malformed_parentheses_are_unknown(self, text):
-        """A parenthesis form with an empty or nested part names no place."""
+    @pytest.mark.parametrize("text", ["(Poland)", " (Poland)", "Poland ()"])
+    def test_stray_parentheses_are_ignored(self, text):
+        """Empty or lone parentheses around a name are stray punctuation, as in a country name."""
+        assert "POL" == defectors.normalize_place(text).country.key
+
+    @pytest.mark.parametrize("text", ["A (B) (C)", "Narnia (Atlantis)"])
+    def test_unknown_parenthesis_forms_are_unknown(self, text):
+        """A parenthesis form naming nothing known names no place."""
         with pytest.raises(defectors.UnknownCountryError):
             defectors.normalize_place(text)
 
@@ -1381,17 +1407,11 @@ class TestLookups:
 
 
 class TestCsvOnEveryPython:
-    @given(st.text(min_size=1).filter(lambda s: "\x00" not in s))
-    def test_fallback_writer_agrees_with_the_csv_module(self, text):
-        """The writer used where the csv module cannot write NUL gives the module's output."""
-        record = attrs.evolve(defectors.load()[0], summary=text if text.strip() else "x" + text)
-        rows = [
-            [n for n, _ in _flat.FLAT_COLUMNS],
-            list(_flat.flat_row(record).values()),
-        ]
-        assert Dataset([record]).to_csv() == _flat._rfc4180(rows)
-
-    def test_nul_characters_are_written(self):
+    def test_nul_characters_are_written_and_read_back(self):
         """A record whose text holds NUL writes to CSV on every Python (3.10 refused it)."""
         record = attrs.evolve(defectors.load()[0], summary='a\x00b, "c"')
-        assert '"a\x00b, ""c"""' in Dataset([record]).to_csv()
+        text = Dataset([record]).to_csv()
+        assert ("\x00" not in text, Dataset([record])) == (
+            True,
+            defectors.load(io.StringIO(text)),
+        )

@@ -318,7 +318,11 @@ class TestGrouping:
 
     def test_decade_keys(self, dataset):
         """Decades are ints such as 1950."""
-        assert [1920, 1930, 1940, 1950, 1960, 1970, 1980, 1990] == list(dataset.group_by("decade"))
+        decades = list(dataset.group_by("decade"))
+        assert (sorted({r.year // 10 * 10 for r in dataset}), True) == (
+            decades,
+            all(isinstance(d, int) and d % 10 == 0 for d in decades),
+        )
 
     def test_cross_table_agrees_with_groups(self, dataset):
         """count_by(a, b)[x][y] counts the records of group x whose key for b is y."""
@@ -353,7 +357,8 @@ class TestGrouping:
         assert list(dataset.group_by("era", scheme="cold-war")) == sorted(
             counts, key=lambda e: e.start
         )
-        assert dataset.sorted_by("era", scheme="cold-war")[0].year == 1924
+        first = dataset.sorted_by("era", scheme="cold-war")[0]
+        assert min(r.year for r in dataset) == first.year
 
     def test_unknown_scheme(self, dataset):
         """An unknown scheme raises UnknownEraError, whatever the field."""
@@ -406,7 +411,7 @@ class TestMerge:
         """A changed record conflicts: error raises, ours keeps, theirs replaces."""
         changed = attrs.evolve(dataset[0], summary="Corrected summary.")
         other = Dataset([changed])
-        with pytest.raises(DatasetError, match="george-balanchine"):
+        with pytest.raises(DatasetError, match=dataset[0].id):
             dataset.merge(other)
         assert dataset[0] == dataset.merge(other, on_conflict="ours")[0]
         assert changed == dataset.merge(other, on_conflict="theirs")[0]

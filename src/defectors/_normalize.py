@@ -27,7 +27,7 @@ import math
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from types import MappingProxyType
-from typing import Final, Literal, overload
+from typing import Any, Final, Literal, overload
 
 import attrs
 
@@ -482,7 +482,7 @@ class _LazyUnknownCountryError(UnknownCountryError):
     def __repr__(self) -> str:
         return repr(self._eager())
 
-    def __reduce__(self) -> str | tuple[object, ...]:
+    def __reduce__(self) -> tuple[Any, ...]:
         return self._eager().__reduce__()
 
 

@@ -11,7 +11,7 @@ specific error also derives from the builtin exception a caller would naturally 
 from __future__ import annotations
 
 import reprlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, Any, cast
 
 if TYPE_CHECKING:  # annotations only: this module imports nothing of the package at run time
