@@ -109,7 +109,11 @@ def canonical_wikipedia(url: str) -> str:
     except UnicodeDecodeError:
         msg = f"{quote(url)} has percent-encoding that is not UTF-8: {expected}"
         raise ValueError(msg) from None
-    bad = next((c for c in title if _unfit_in_title(c)), None)
+    if title.isascii():  # the common case: one scan, no character table
+        found = _ASCII_UNFIT.search(title)
+        bad = None if found is None else found.group()
+    else:
+        bad = next((c for c in title if _unfit_in_title(c)), None)
     if bad is not None:
         msg = f"{quote(url)} has {quote(bad)} in its title: {expected}, a printable title"
         raise ValueError(msg)
@@ -120,6 +124,10 @@ def canonical_wikipedia(url: str) -> str:
         msg = f"{quote(url)} is not an article (it is in another namespace): {expected}"
         raise ValueError(msg)
     return WIKIPEDIA_PREFIX + urllib.parse.quote(title, safe=_TITLE_SAFE)
+
+
+#: The ASCII characters that cannot stand in an article title: white space and controls.
+_ASCII_UNFIT = re.compile(r"[\x00-\x20\x7f]")
 
 
 def _unfit_in_title(char: str) -> bool:

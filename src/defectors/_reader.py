@@ -106,6 +106,10 @@ def structure_country(value: object, _type: object = Country) -> Country:
 
 def structure_enum(value: object, type_: type[_E]) -> _E:
     """Return the member of the enum *type_* whose value is *value*."""
+    if type(value) is str:  # the common case, a dict lookup without Enum's machinery
+        member = type_._value2member_map_.get(value)
+        if member is not None:
+            return cast("_E", member)
     try:
         return type_(value)
     except (ValueError, TypeError):
