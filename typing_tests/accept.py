@@ -147,3 +147,13 @@ def errors() -> None:
     except defectors.DatasetError as exc:
         assert_type(exc.index, int | None)
         assert_type(exc.field, str | None)
+
+
+def sources_and_links(ds: Dataset) -> None:
+    """Source kinds and Wikipedia links are typed, and so is the filter on kinds."""
+    record = ds[0]
+    assert_type(record.wikipedia, str | None)
+    assert_type(record.sources[0].kind, defectors.SourceKind | None)
+    assert_type(ds.filter(source_kind="news"), Dataset)
+    assert_type(ds.filter(source_kind=[defectors.SourceKind.NEWS, "blog"]), Dataset)
+    assert_type(defectors.canonical_wikipedia("https://en.wikipedia.org/wiki/X"), str)

@@ -54,3 +54,10 @@ def no_such_names() -> None:
     """Names the package does not define are errors, lazily imported ones included."""
     defectors.no_such_function()  # type: ignore[attr-defined]
     Sector.NOT_A_SECTOR  # type: ignore[attr-defined]  # noqa: B018
+
+
+def kinds_are_enums() -> None:
+    """A source kind is a SourceKind or its value, not a number."""
+    defectors.load().filter(source_kind=3)  # type: ignore[arg-type]
+    kind: defectors.SourceKind = defectors.load()[0].sources[0].kind  # type: ignore[assignment]
+    del kind
