@@ -140,7 +140,7 @@ COLOURS = dict(
 
 
 def _per_year(path: Path) -> None:
-    """Defections per year, stacked by origin state, marking where the Wikipedia list ends."""
+    """Defections per year, stacked by origin state, marking the last year of Wikipedia's list."""
     import matplotlib as mpl  # noqa: PLC0415 - only when the docs are built
 
     mpl.use("Agg")
@@ -162,14 +162,13 @@ def _per_year(path: Path) -> None:
             label=origin.name,
         )
         bottom = [b + h for b, h in zip(bottom, heights, strict=True)]
-    groups = defectors_docs.by_source(ds)
-    if len(groups) > 1:
-        first = next(iter(groups.values()))
-        edge = max(d.year for d in first) + 0.5
+    wiki = ds.filter(provenance=defectors.Provenance.WIKIPEDIA_LIST)
+    if wiki and len(wiki) < len(ds):
+        edge = max(d.year for d in wiki) + 0.5
         ax.axvline(edge, color="black", linestyle="--", linewidth=1)
         top = ax.get_xaxis_transform()  # x in data, y in axes coordinates
-        for text, align in (("Wikipedia's list  ", "right"), ("  supplement", "left")):
-            ax.text(edge, 0.98, text, transform=top, ha=align, va="top", fontsize=9)
+        text = "Wikipedia's list ends  "
+        ax.text(edge, 0.98, text, transform=top, ha="right", va="top", fontsize=9)
     ax.set_xlabel("Year of defection")
     ax.set_ylabel("Defections")
     ax.set_title(f"Notable defections per year, by state left ({len(ds)} records)")
@@ -233,7 +232,8 @@ def _tutorial_chart(directory: Path) -> None:
     blocks = text.split("```pycon\n")[1:]
     code = next(b.split("```", 1)[0] for b in blocks if "savefig" in b)
     source = "\n".join(line[4:] for line in code.splitlines() if line.startswith((">>> ", "... ")))
-    namespace = {"defectors": defectors, "early": defectors.load().filter(years=(1917, 1960))}
+    early = defectors.load().filter(provenance="wikipedia-list")
+    namespace = {"defectors": defectors, "early": early}
     here = Path.cwd()
     os.chdir(directory)
     try:

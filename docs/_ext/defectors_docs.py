@@ -8,9 +8,13 @@ so the pages follow the data as records are added.
 
 Directives (usable from MyST as ```` ```{name} ````):
 
-* ``defectors-sources``: one row per source: records, years, exact dates, graded records.
-* ``defectors-coverage``: records by origin state and decade, one table per source.
-* ``defectors-completeness``: how often each optional field is filled in, per source.
+* ``defectors-sources``: one row per collection: records, years, exact dates, graded records.
+* ``defectors-coverage``: records by origin state and decade, one table per collection.
+* ``defectors-completeness``: how often each optional field is filled in, per collection.
+* ``defectors-source-kinds``: the kinds of the sources cited, per collection.
+
+A *collection* is one of the sources of ``datapackage.json`` (:attr:`defectors.Metadata.sources`),
+and a record belongs to the one its ``provenance`` names.
 * ``defectors-fields``: every field of the flat table, from ``datapackage.json``.
 * ``defectors-sector-rules``: :data:`defectors.SECTOR_RULES` as a table.
 * ``defectors-eras``: the eras of both schemes, from :func:`defectors.eras`.
@@ -40,14 +44,18 @@ from sphinx.util.typing import stringify_annotation
 
 import defectors
 
-#: Shown for the records no source of ``datapackage.json`` accounts for.
-SUPPLEMENT = "Supplement, 1961-1991 (per-record sources)"
+#: The collections, in the order of the sources of ``datapackage.json`` that describe them.
+PROVENANCE_ORDER = (
+    defectors.Provenance.WIKIPEDIA_LIST,
+    defectors.Provenance.RESEARCH_1961_1991,
+    defectors.Provenance.LATER_RESEARCH,
+)
 
 #: The eight origin states, in the order tables and figures list them.
 ORIGIN_ORDER = ("SUHH", "POL", "CSHH", "HUN", "ROU", "BGR", "DDDE", "ALB")
 
 
-# -- The data, grouped by source ---------------------------------------------------------
+# -- The data, grouped by collection -----------------------------------------------------
 
 
 def source_label(source: defectors.DataSource) -> str:
@@ -56,25 +64,32 @@ def source_label(source: defectors.DataSource) -> str:
     return f"{source.title}{revision}"
 
 
+def provenance_labels() -> dict[defectors.Provenance, str]:
+    """
+    Return how tables name each collection: the label of its source in ``datapackage.json``.
+
+    The sources of :func:`defectors.metadata` describe the collections in
+    :data:`PROVENANCE_ORDER`; a collection without a source of its own is named by its value.
+    """
+    sources = defectors.metadata().sources
+    labels = {p: p.value for p in defectors.Provenance}
+    for provenance, source in zip(PROVENANCE_ORDER, sources, strict=False):
+        labels[provenance] = source_label(source)
+    return labels
+
+
 def by_source(ds: defectors.Dataset | None = None) -> dict[str, defectors.Dataset]:
     """
-    Return the shipped records grouped by the source of :func:`defectors.metadata` they come from.
+    Return the shipped records grouped by the collection (source of the data) they belong to.
 
-    A record belongs to the first source with an address that the record cites (Wikipedia's
-    list); the other records belong to the source without an address, the separately sourced
-    supplement whose records each list their own sources. Sources with no records are left out.
+    A record belongs to the collection its ``provenance`` names, whatever sources it cites, and
+    the groups are named and ordered as the sources of :func:`defectors.metadata` are.
+    Collections with no records are left out.
     """
     ds = defectors.load() if ds is None else ds
-    sources = defectors.metadata().sources
-    linked = [(s.url, source_label(s)) for s in sources if s.url]
-    rest = next((source_label(s) for s in sources if not s.url), SUPPLEMENT)
-    groups: dict[str, list[defectors.Defector]] = {}
-    for record in ds:
-        urls = {s.url for s in record.sources}
-        label = next((name for url, name in linked if url in urls), rest)
-        groups.setdefault(label, []).append(record)
-    order = [source_label(s) for s in sources] + [SUPPLEMENT]
-    return {name: defectors.Dataset(groups[name]) for name in order if name in groups}
+    labels = provenance_labels()
+    order = [*PROVENANCE_ORDER, *(p for p in defectors.Provenance if p not in PROVENANCE_ORDER)]
+    return {labels[p]: group for p in order if (group := ds.filter(provenance=p))}
 
 
 def origins(ds: defectors.Dataset) -> list[defectors.Country]:
@@ -88,7 +103,9 @@ def substitutions() -> dict[str, str]:
     ds = defectors.load()
     meta = defectors.metadata()
     groups = by_source(ds)
-    wiki, *others = groups.values()
+    wiki = ds.filter(provenance=defectors.Provenance.WIKIPEDIA_LIST)
+    supplement = ds.filter(provenance=defectors.Provenance.RESEARCH_1961_1991)
+    later = ds.filter(provenance=defectors.Provenance.LATER_RESEARCH)
     years = [d.year for d in ds]
     return {
         "n_records": str(len(ds)),
@@ -96,7 +113,10 @@ def substitutions() -> dict[str, str]:
         "last_year": str(max(years)),
         "n_sources": str(len(groups)),
         "n_wikipedia": str(len(wiki)),
-        "n_supplement": str(sum(len(g) for g in others)),
+        "n_supplement": str(len(supplement)),
+        "n_later": str(len(later)),
+        "later_first_year": str(min((d.year for d in later), default="")),
+        "later_last_year": str(max((d.year for d in later), default="")),
         "wikipedia_last_year": str(max(d.year for d in wiki)),
         "revision": meta.revision,
         "attribution": meta.attribution,
