@@ -141,7 +141,7 @@ def sources() -> st.SearchStrategy[Source]:
 
 def wikipedia_links() -> st.SearchStrategy[str]:
     """
-    English Wikipedia article addresses in canonical form, as :attr:`~defectors.Defector.wikipedia` takes.
+    English Wikipedia article addresses, as :attr:`~defectors.Defector.wikipedia` takes them.
 
     Titles are of any script, percent-encoded by :func:`defectors.canonical_wikipedia`.
     """
