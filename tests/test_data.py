@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
 import re
 import unicodedata
 from importlib import resources
 from pathlib import Path
 
+import attrs
 import pytest
 
 import defectors
 from defectors import Sector
+from defectors._reader import structure_defector
 
 DATA = Path(__file__).parent / "data"
 
@@ -322,3 +325,40 @@ class TestCanonicalFile:
         """The shipped defectors.json is exactly Dataset.to_json() of its records."""
         shipped = resources.files("defectors").joinpath("data/defectors.json").read_text("utf-8")
         assert dataset.to_json() == shipped
+
+
+class TestTrustedReading:
+    """load() builds the package's own records without re-running validators: check them here."""
+
+    def test_trusted_build_equals_the_checked_build(self):
+        """Every row of the bundled file builds the same record with and without the checks."""
+        rows = json.loads(
+            resources.files("defectors").joinpath("data", "defectors.json").read_text("utf-8")
+        )
+        assert [] == [
+            row["id"]
+            for row in rows
+            if structure_defector(row, trusted=True) != structure_defector(row)
+        ]
+
+    def test_every_bundled_record_passes_its_validators(self, dataset):
+        """Every record, place and source of the bundled data passes its attrs validators."""
+        for record in dataset:
+            attrs.validate(record)
+            if record.birthplace is not None:
+                attrs.validate(record.birthplace)
+            for source in record.sources:
+                attrs.validate(source)
+        assert len(dataset) == len({r.id for r in dataset})
+
+    def test_every_country_passes_its_validators(self):
+        """Every entry of the country table passes the checks its constructor would run."""
+        table = defectors.countries()
+        for country in table:
+            attrs.validate(country)
+        assert table == tuple(
+            defectors.Country(
+                **{a.name: getattr(c, a.name) for a in attrs.fields(defectors.Country)}
+            )
+            for c in table
+        )

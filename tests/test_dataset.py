@@ -106,9 +106,9 @@ class TestLoadBundled:
         calls = []
         real = module.structure_rows
 
-        def counting(rows):
+        def counting(rows, **options):
             calls.append(1)
-            return real(rows)
+            return real(rows, **options)
 
         monkeypatch.setattr(module, "structure_rows", counting)
         _bundled.clear()

@@ -1240,7 +1240,7 @@ class TestInstalledElsewhere:
 
     def test_loader_without_get_data_uses_importlib_resources(self, monkeypatch):
         """Where the loader cannot read data (get_data gives None), importlib.resources does."""
-        monkeypatch.setattr(_data.pkgutil, "get_data", lambda *_: None)
+        monkeypatch.setattr(defectors.__spec__.loader, "get_data", lambda _path: None)
         text = _data.read_text("datapackage.json")
         assert defectors.metadata().title == json.loads(text)["title"]
 

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING
 from defectors import exceptions
 from defectors._dataset import Dataset
 from defectors._load import get, load
-from defectors._metadata import DataSource, Metadata, metadata
 from defectors._model import (
     Confidence,
     Country,
@@ -53,6 +52,7 @@ if TYPE_CHECKING:
     from defectors._converter import configure_converter, converter, make_converter
     from defectors._countries import countries, get_country
     from defectors._eras import SCHEMES, Era, era_of, eras, eras_of, get_era, record_era
+    from defectors._metadata import DataSource, Metadata, metadata
     from defectors._normalize import (
         eastern_bloc,
         is_eastern_bloc,
@@ -131,6 +131,9 @@ __all__ = [
 
 #: Public names imported from their private module on first use, not at ``import defectors``.
 _LAZY = {
+    "DataSource": "_metadata",
+    "Metadata": "_metadata",
+    "metadata": "_metadata",
     "cite": "_cite",
     "configure_converter": "_converter",
     "converter": "_converter",

@@ -14,7 +14,6 @@ import json
 import os
 import stat
 from collections.abc import Iterable
-from pathlib import Path
 from typing import Any, Final, cast
 
 from defectors.exceptions import DatasetError, quote
@@ -59,7 +58,7 @@ def read_file(path: str | os.PathLike[str]) -> tuple[str, str]:
         msg = f"{name} cannot be a file name: {exc}"
         raise ValueError(msg) from None
     except OSError as exc:
-        if exc.errno != errno.ENAMETOOLONG and Path(raw).is_dir():  # pragma: no cover - Windows
+        if exc.errno != errno.ENAMETOOLONG and os.path.isdir(raw):  # pragma: no cover - Windows  # noqa: PTH112 - no pathlib at import
             # Windows refuses to open a directory at all: say what it is, as elsewhere.
             raise DatasetError(f"{name} {_NOT_REGULAR}") from None
         if exc.errno == errno.ENAMETOOLONG:

@@ -7,7 +7,6 @@ The reading side parses the text, structures each row through the fast path of
 
 from __future__ import annotations
 
-import heapq
 import json
 import re
 from collections.abc import Iterable, Iterator, Sequence
@@ -96,6 +95,8 @@ def _message(exc: BaseException) -> str:
     import cattrs  # noqa: PLC0415 - only for a malformed record
 
     if isinstance(exc, cattrs.ForbiddenExtraKeysError):
+        import heapq  # noqa: PLC0415 - only for a malformed record
+
         extra = heapq.nsmallest(4, map(str, exc.extra_fields))  # not all of a million
         more = ", ..." if len(exc.extra_fields) > len(extra) else ""
         return f"unknown field(s) {', '.join(quote(f) for f in extra)}{more}"
@@ -128,14 +129,20 @@ def _describe(exc: BaseException) -> tuple[str, str | None]:
     return message, next((f for f in fields if f is not None), None)
 
 
-def structure_rows(rows: list[Any]) -> Dataset:
+def structure_rows(rows: list[Any], *, trusted: bool = False) -> Dataset:
+    """
+    Return the dataset of JSON rows, or raise :class:`DatasetError` naming the bad row.
+
+    *trusted* is for the package's own data file only (see
+    :func:`defectors._reader.structure_defector`).
+    """
     records: list[Defector] = []
     append = records.append
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
         try:
-            record = structure_defector(row)  # pyright: ignore[reportUnknownArgumentType]
+            record = structure_defector(row, trusted=trusted)  # pyright: ignore[reportUnknownArgumentType]
         except (ValueError, TypeError, LookupError):
             record = _explain(row, index)  # pyright: ignore[reportUnknownArgumentType]
         append(record)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from typing import IO, TypeVar, overload
 
@@ -21,8 +22,11 @@ _T = TypeVar("_T")
 
 @once
 def _bundled() -> Dataset:
-    text = read_text("defectors.json")
-    return structure_rows(parse(text, "the bundled data file"))
+    # The package's own canonical file (Dataset.to_json()), which the test suite checks record
+    # by record: plain json.loads, without the checks for repeated keys a user's file goes
+    # through, and records built without re-running their validators.
+    rows = json.loads(read_text("defectors.json"))
+    return structure_rows(rows, trusted=True)
 
 
 def load(path: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Dataset:

@@ -5,11 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-import threading
-import unicodedata
-import urllib.parse
 from collections.abc import Iterable
-from typing import Any, cast
+from typing import Any, Final, cast
 
 import attrs
 
@@ -105,7 +102,7 @@ def canonical_wikipedia(url: str) -> str:
         msg = f"{quote(url)} has a query or a fragment: {expected}, without ? or #"
         raise ValueError(msg)
     try:
-        title = urllib.parse.unquote(raw, errors="strict").replace(" ", "_")
+        title = _unquote(raw).replace(" ", "_")
     except UnicodeDecodeError:
         msg = f"{quote(url)} has percent-encoding that is not UTF-8: {expected}"
         raise ValueError(msg) from None
@@ -123,15 +120,57 @@ def canonical_wikipedia(url: str) -> str:
     if title.lower().startswith(_NOT_ARTICLES):
         msg = f"{quote(url)} is not an article (it is in another namespace): {expected}"
         raise ValueError(msg)
-    return WIKIPEDIA_PREFIX + urllib.parse.quote(title, safe=_TITLE_SAFE)
+    return WIKIPEDIA_PREFIX + "".join(
+        char if char in _UNQUOTED else "".join(f"%{byte:02X}" for byte in char.encode())
+        for char in title
+    )
 
 
 #: The ASCII characters that cannot stand in an article title: white space and controls.
 _ASCII_UNFIT = re.compile(r"[\x00-\x20\x7f]")
 
 
+#: Characters an article address writes as they are: ASCII letters and digits, ``_.-~``
+#: and :data:`_TITLE_SAFE` (what ``urllib.parse.quote(title, safe=_TITLE_SAFE)`` leaves).
+_UNQUOTED: Final = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.-~" + _TITLE_SAFE
+)
+_ESCAPE: Final = re.compile(r"%([0-9A-Fa-f]{2})")
+
+
+def _unquote(text: str) -> str:
+    """
+    Decode the ``%XX`` escapes of *text* as UTF-8, strictly, as ``urllib.parse.unquote``.
+
+    A ``%`` not followed by two hex digits stays as it is. Written here rather than imported
+    so that reading the bundled data does not import :mod:`urllib.parse`.
+
+    Raises:
+        UnicodeDecodeError: The escaped bytes are not UTF-8.
+    """
+    if "%" not in text:
+        return text
+    parts: list[str] = []
+    pending = bytearray()
+    position = 0
+    for match in _ESCAPE.finditer(text):
+        if match.start() != position:
+            if pending:
+                parts.append(pending.decode("utf-8"))
+                pending.clear()
+            parts.append(text[position : match.start()])
+        pending.append(int(match.group(1), 16))
+        position = match.end()
+    if pending:
+        parts.append(pending.decode("utf-8"))
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def _unfit_in_title(char: str) -> bool:
     """Whether *char* cannot stand in an article title: white space, controls, format marks."""
+    import unicodedata  # noqa: PLC0415 - only for a title with non-ASCII characters
+
     return char != "_" and (
         char.isspace() or unicodedata.category(char) in ("Cc", "Cf", "Cs", "Zl", "Zp", "Zs")
     )
@@ -346,28 +385,29 @@ def _optional_year(
         raise _fail(TypeError, attribute.name, msg)
 
 
-class _Building(threading.local):
-    """Whether this thread is building the package's country table (see ``table_entry``)."""
-
-    active = False
-
-
-_BUILDING = _Building()
-
-
 def table_entry(**fields: Any) -> Country:  # noqa: ANN401 - the table's JSON fields
-    """Build an entry of the package's country table (only ``_countries`` calls this)."""
-    _BUILDING.active = True
-    try:
-        return Country(**fields)
-    finally:
-        _BUILDING.active = False
+    """
+    Build an entry of the package's country table (only ``_countries`` calls this).
+
+    The table is the package's own file, which the test suite validates entry by entry, so
+    its entries are built without their validators (and without the check that a key is in
+    the table being built): it keeps the first lookup quick.
+    """
+    country = object.__new__(Country)
+    for attribute in attrs.fields(Country):
+        value = fields.pop(attribute.name, attribute.default)
+        if value is attrs.NOTHING:
+            msg = f"a country table entry lacks its {attribute.name}"
+            raise ValueError(msg)
+        object.__setattr__(country, attribute.name, value)
+    if fields:
+        msg = f"a country table entry has unknown field(s) {', '.join(sorted(fields))}"
+        raise ValueError(msg)
+    return country
 
 
 def _check_in_table(key: str) -> None:
     """Refuse a key the package's table lacks: such a country would not load back."""
-    if _BUILDING.active:
-        return
     from defectors._countries import country_table  # noqa: PLC0415 - built after this module
 
     if key not in country_table():
