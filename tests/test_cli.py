@@ -112,6 +112,24 @@ class TestCommands:
         _, out, _ = run(capsys, "list", "--from", "1953", "--to", "1953", "--format", "json")
         assert {1953} == {r["year"] for r in json.loads(out)}
 
+    def test_list_by_provenance_and_source_kind(self, capsys):
+        """--provenance and --source-kind select as filter() does."""
+        _, out, _ = run(
+            capsys,
+            "list",
+            "--provenance",
+            "later-research",
+            "--source-kind",
+            "archive",
+            "--format",
+            "json",
+        )
+        expected = defectors.load().filter(provenance="later-research", source_kind="archive")
+        assert (True, list(expected.ids)) == (
+            len(expected) > 0,
+            [r["id"] for r in json.loads(out)],
+        )
+
     def test_list_to_alone(self, capsys):
         """--to alone means from the first year."""
         _, out, _ = run(capsys, "list", "--to", "1930", "--format", "json")

@@ -23,7 +23,9 @@ from defectors._model import (
     Country,
     Defector,
     Outcome,
+    Provenance,
     Sector,
+    SourceKind,
 )
 from defectors._normalize import normalize_country
 from defectors._query import FIELDS, Field
@@ -44,6 +46,7 @@ examples:
   defectors list --origin Hungary --from 1950 --to 1960
   defectors list --sector intelligence --era khrushchev --format csv
   defectors list --confidence high --outcome attempted --sort year --limit 10
+  defectors list --provenance later-research --source-kind archive
   defectors search milosz
   defectors show "Ferenc Puskas"
   defectors stats --by origin
@@ -306,6 +309,16 @@ def _parser() -> argparse.ArgumentParser:
         "--outcome", choices=[o.value for o in Outcome], help="defected, or attempted"
     )
     lister.add_argument(
+        "--provenance",
+        choices=[p.value for p in Provenance],
+        help="the collection: Wikipedia's list, the 1961-1991 research or later research",
+    )
+    lister.add_argument(
+        "--source-kind",
+        choices=[k.value for k in SourceKind],
+        help="records citing at least one source of this kind (news, encyclopedia, ...)",
+    )
+    lister.add_argument(
         "--sort",
         choices=FIELDS,
         metavar="FIELD",
@@ -416,6 +429,8 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> None:
         sector=args.sector,
         confidence=args.confidence,
         outcome=args.outcome,
+        provenance=args.provenance,
+        source_kind=args.source_kind,
     )
     if args.sort is not None:
         records = records.sorted_by(args.sort, reverse=args.reverse)
