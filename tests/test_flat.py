@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import os
 import stat
 from importlib import resources
 
@@ -267,3 +268,37 @@ class TestFiles:
 
         with pytest.raises(TypeError, match="must give str or bytes"):
             defectors.load(Odd())  # type: ignore[arg-type]
+
+
+class TestWindowsLineEnds:
+    def test_crlf_everywhere_reads_back_equal(self, dataset):
+        """A CSV whose every line break is CRLF (cells' included) reads back the same records."""
+        record = next(r for r in dataset if len(r.sources) > 1 and r.also_known_as)
+        text = Dataset([record]).to_csv().replace("\r\n", "\n").replace("\n", "\r\n")
+        assert Dataset([record]) == defectors.load(io.StringIO(text))
+
+
+class TestWritingToPaths:
+    def test_a_symbolic_link_is_written_through(self, dataset, tmp_path):
+        """Writing to a link replaces the file it names and keeps the link."""
+        target = tmp_path / "target.csv"
+        target.write_text("old", encoding="utf-8")
+        link = tmp_path / "link.csv"
+        link.symlink_to(target)
+        dataset[:2].to_csv(link)
+        assert (True, dataset[:2]) == (link.is_symlink(), defectors.load(target))
+
+    @pytest.mark.parametrize("form", ["to_csv", "to_json", "to_jsonl"])
+    def test_what_is_not_a_regular_file_is_never_replaced(self, dataset, tmp_path, form):
+        """A directory or a FIFO at the path is refused with an OSError and left alone."""
+        fifo = tmp_path / "pipe"
+        os.mkfifo(fifo)
+        for path in (tmp_path, fifo):
+            with pytest.raises(OSError, match="is not a regular file"):
+                getattr(dataset[:1], form)(path)
+        assert fifo.is_fifo()
+
+    def test_the_empty_path_is_refused(self, dataset):
+        """An empty path is a ValueError, as load("") is."""
+        with pytest.raises(ValueError, match="the path is empty"):
+            dataset[:1].to_csv("")

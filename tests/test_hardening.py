@@ -845,6 +845,7 @@ ERRORS = {
         record_id=st.none() | st.text(),
         field=st.none() | st.text(),
     ),
+    defectors.InvalidArgumentError: st.builds(defectors.InvalidArgumentError, st.text()),
     defectors.InvalidRecordError: st.builds(
         defectors.InvalidRecordError, st.text(), field=st.none() | st.text()
     ),

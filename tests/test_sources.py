@@ -167,8 +167,8 @@ class TestCanonicalWikipedia:
                 "https://en.wikipedia.org/wiki/J%C3%B3zef_%C5%9Awiat%C5%82o",
             ),
             (
-                "https://en.wikipedia.org/wiki/j%c3%b3zef_%c5%9awiat%c5%82o",
-                "https://en.wikipedia.org/wiki/j%C3%B3zef_%C5%9Awiat%C5%82o",
+                "https://en.wikipedia.org/wiki/j%c3%b3zef__%c5%9awiat%c5%82o_",
+                "https://en.wikipedia.org/wiki/J%C3%B3zef_%C5%9Awiat%C5%82o",
             ),
             ("https://en.wikipedia.org/wiki/Alexander_Orlov_(Soviet_defector)", None),
             (
@@ -200,12 +200,20 @@ class TestCanonicalWikipedia:
             ("https://en.wikipedia.org/wiki/../../w/index.php", "no article title"),
             ("https://en.wikipedia.org/wiki/Special:Random", "another namespace"),
             ("https://en.wikipedia.org/wiki/Talk:Foo", "another namespace"),
+            ("https://en.wikipedia.org/wiki/WP:Foo", "another namespace"),
+            ("https://en.wikipedia.org/wiki/_", "no article title"),
+            ("https://en.wikipedia.org/wiki/a/./b", "no article title"),
         ],
     )
     def test_refuses_what_is_no_article(self, url, message):
         """Addresses that name no article, or name it ambiguously, are refused and say why."""
         with pytest.raises(ValueError, match=re.escape(message)):
             defectors.canonical_wikipedia(url)
+
+    def test_refusals_are_the_packages_errors(self):
+        """A refused address is an InvalidArgumentError, which is a DefectorsError."""
+        with pytest.raises(defectors.InvalidArgumentError):
+            defectors.canonical_wikipedia("https://en.wikipedia.org/wiki/")
 
     def test_refuses_other_types(self):
         """A non-string is a TypeError."""

@@ -174,11 +174,64 @@ class TestWorldNames:
         assert "KOR" == normalize_country("Korea, Republic").key
 
     @pytest.mark.parametrize(
-        "text", ["Korea", "Ukraine, Atlantis", "Atlantis (Ukraine)x", "Atlantis, Poland"]
+        "text",
+        [
+            "Korea",
+            "Ukraine, Atlantis",
+            "Atlantis (Ukraine)x",
+            "Atlantis, Poland",
+            "Papal States",
+            "Mariana Islands",
+            "Stateless",
+            "Unknown",
+            "European Union",
+            "Republic",
+            "Republika",
+            "Federation",
+            "People's Republic",
+        ],
     )
     def test_no_guesses(self, text):
-        """A split region, or a label whose other part names nothing, gives nothing."""
+        """A split region, a label whose other part names nothing, or no place, gives nothing."""
         assert None is normalize_country(text, strict=False)
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ("AUS", "AUS"),  # COW: Austria
+            ("SWZ", "SWZ"),  # COW: Switzerland
+            ("SLO", "SVN"),  # COW: Slovakia; IOC: Slovenia
+            ("MNG", "MNG"),  # COW: Montenegro
+            ("MAC", "MAC"),  # COW: Macedonia
+            ("NIR", "GBR"),  # COW: Niger; IOC: Northern Ireland
+            ("BAH", "BHS"),  # COW: Bahrain; IOC: the Bahamas
+            ("UKG", "GBR"),
+            ("GFR", "DEU"),
+            ("ROM", "ROU"),
+        ],
+    )
+    def test_state_abbreviations_never_shadow_iso_or_ioc_codes(self, text, key):
+        """A COW abbreviation is known only where no ISO or IOC code has those letters."""
+        assert key == _found_key(text)
+
+    @pytest.mark.parametrize(
+        ("text", "key"),
+        [
+            ("Congo", "COG"),  # ISO 3166-1's short name of the Republic of the Congo
+            ("Guinea", "GIN"),
+            ("Sudan", "SDN"),
+            ("Macedonia", "MKD"),
+            ("Micronesia", "FSM"),
+            ("Georgia", "GEO"),
+            ("Virgin Islands", "VIR"),
+            ("Virgin Islands (UK)", "VGB"),  # the qualifier decides
+            ("Congo (Zaire)", "COD"),
+            ("England", "GBR"),
+        ],
+    )
+    def test_ambiguous_names_follow_the_documented_rules(self, text, key):
+        """A name shared with a non-state goes to the state; a qualifier decides."""
+        assert key == _found_key(text)
 
     def test_every_generated_row_resolves_to_its_key_or_a_documented_winner(self):
         """Each spelling in names.tsv resolves to its own key, bar documented precedence."""

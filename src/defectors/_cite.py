@@ -7,7 +7,7 @@ from typing import Final, Literal
 
 from defectors._metadata import DataSource, metadata
 from defectors._text import slugify
-from defectors.exceptions import quote
+from defectors.exceptions import InvalidArgumentError, quote
 
 __all__ = ["cite"]
 
@@ -163,4 +163,4 @@ def cite(style: Literal["text", "bibtex"] = "text") -> str:
     if style == "bibtex":
         return _bibtex()
     msg = f"unknown citation style {quote(style)}: expected one of {', '.join(map(repr, _STYLES))}"
-    raise ValueError(msg)
+    raise InvalidArgumentError(msg)

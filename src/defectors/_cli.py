@@ -246,8 +246,8 @@ def _label(key: Hashable, field: str) -> str:
         return "(none)"
     if isinstance(key, (Country, Era)):
         return _safe(key.name)
-    if isinstance(key, Sector):
-        return key.value
+    if isinstance(key, (Sector, Provenance)):
+        return str(key.value)
     return f"{key}s" if field == "decade" else str(key)
 
 

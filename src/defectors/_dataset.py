@@ -26,7 +26,7 @@ from defectors._model import (
     Sector,
     SourceKind,
 )
-from defectors.exceptions import DatasetError, quote
+from defectors.exceptions import DatasetError, InvalidArgumentError, quote
 
 if TYPE_CHECKING:
     # Imported on first use, not with the package (see ``defectors.__init__``); queries
@@ -741,7 +741,7 @@ class Dataset(Sequence[Defector]):
             raise TypeError(msg)
         if on_conflict not in ("error", "ours", "theirs"):
             msg = f"on_conflict must be 'error', 'ours' or 'theirs', not {quote(on_conflict)}"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         records = list(self._records)
         for index, record in enumerate(records):
             theirs = other._by_id.get(record.id)

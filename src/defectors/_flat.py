@@ -497,6 +497,10 @@ def to_csv(records: Iterable[Defector]) -> str:
 
 
 def _native_of_cell(column: Column, cell: str) -> object:
+    # Carriage returns in values are written escaped (\r), so a raw one can only be part of
+    # a CRLF line break inside a cell (a file saved with Windows line ends): a line break.
+    if "\r" in cell:
+        cell = cell.replace("\r\n", LINE)
     if column.many:
         if not cell:
             return ()

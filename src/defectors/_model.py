@@ -10,7 +10,7 @@ from typing import Any, Final, cast
 
 import attrs
 
-from defectors.exceptions import InvalidRecordError, quote
+from defectors.exceptions import InvalidArgumentError, InvalidRecordError, quote
 
 __all__ = [
     "ORIGIN_KEYS",
@@ -56,6 +56,24 @@ _NOT_ARTICLES = (
     "portal:",
     "draft:",
     "module:",
+    "timedtext:",
+    "gadget:",
+    "media:",
+    "wp:",
+    "wt:",
+    "project:",
+    "image:",
+    "user_talk:",
+    "wikipedia_talk:",
+    "file_talk:",
+    "template_talk:",
+    "help_talk:",
+    "category_talk:",
+    "portal_talk:",
+    "draft_talk:",
+    "module_talk:",
+    "project_talk:",
+    "image_talk:",
 )
 
 
@@ -64,9 +82,11 @@ def canonical_wikipedia(url: str) -> str:
     Return the one canonical address of the English Wikipedia article *url* names.
 
     The title is decoded (it may be given percent-encoded, ``%C5%82``, or as text, ``ł``),
-    spaces become underscores, and it is encoded again as UTF-8 the way MediaWiki writes
-    article addresses: letters, digits and ``_.-~;:@$!*(),/`` as they are, everything else
-    percent-encoded (``'`` is ``%27``). So two spellings of one address compare equal.
+    spaces become underscores (a run of them one, none at either end), the first letter a
+    capital (the English Wikipedia's titles all begin with one), and it is encoded again as
+    UTF-8 the way MediaWiki writes article addresses: letters, digits and
+    ``_.-~;:@$!*(),/`` as they are, everything else percent-encoded (``'`` is ``%27``). So
+    two spellings of one address compare equal.
 
     Args:
         url: An address of the form ``https://en.wikipedia.org/wiki/Title``.
@@ -96,16 +116,16 @@ def canonical_wikipedia(url: str) -> str:
     expected = f"expected an English Wikipedia article's address, {WIKIPEDIA_PREFIX}Title"
     if not url.startswith(WIKIPEDIA_PREFIX):
         msg = f"{quote(url)} does not start with {WIKIPEDIA_PREFIX}: {expected}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     raw = url[len(WIKIPEDIA_PREFIX) :]
     if "?" in raw or "#" in raw:
         msg = f"{quote(url)} has a query or a fragment: {expected}, without ? or #"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     try:
         title = _unquote(raw).replace(" ", "_")
     except UnicodeDecodeError:
         msg = f"{quote(url)} has percent-encoding that is not UTF-8: {expected}"
-        raise ValueError(msg) from None
+        raise InvalidArgumentError(msg) from None
     if title.isascii():  # the common case: one scan, no character table
         found = _ASCII_UNFIT.search(title)
         bad = None if found is None else found.group()
@@ -113,19 +133,26 @@ def canonical_wikipedia(url: str) -> str:
         bad = next((c for c in title if _unfit_in_title(c)), None)
     if bad is not None:
         msg = f"{quote(url)} has {quote(bad)} in its title: {expected}, a printable title"
-        raise ValueError(msg)
-    if not title or title.startswith("/") or title in (".", "..") or "/../" in f"/{title}/":
-        msg = f"{quote(url)} has no article title: {expected}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
+    # MediaWiki's own normalisation of a title: runs of underscores (spaces) are one, none
+    # stands at either end, and the first letter is a capital on the English Wikipedia.
+    title = _UNDERSCORES.sub("_", title).strip("_")
+    if title and len(title[0].upper()) == 1:
+        title = title[0].upper() + title[1:]
+    if not title or title.startswith("/") or {".", ".."} & set(title.split("/")):
+        msg = f"{quote(url)} has no article title, or a . or .. part: {expected}"
+        raise InvalidArgumentError(msg)
     if title.lower().startswith(_NOT_ARTICLES):
         msg = f"{quote(url)} is not an article (it is in another namespace): {expected}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     return WIKIPEDIA_PREFIX + "".join(
         char if char in _UNQUOTED else "".join(f"%{byte:02X}" for byte in char.encode())
         for char in title
     )
 
 
+#: A run of underscores: MediaWiki reads it as one space.
+_UNDERSCORES = re.compile("_{2,}")
 #: The ASCII characters that cannot stand in an article title: white space and controls.
 _ASCII_UNFIT = re.compile(r"[\x00-\x20\x7f]")
 

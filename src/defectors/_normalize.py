@@ -115,16 +115,20 @@ _PAIRS: Final[Mapping[tuple[str, str], str]] = MappingProxyType(
     {("viet", "nam"): "vietnam", ("south", "west"): "southwest", ("co", "operative"): "cooperative"}
 )
 
-#: Words that only give a form of government or a status, dropped for the third dict
-#: ("Kosovo, Republic of"). Words that tell states apart ("democratic", "federal",
-#: "people's", "socialist", "islamic", "united") are kept: "German Federal Republic" must
-#: never meet "German Democratic Republic".
+#: Words that only give a form of government or a status, in English and, for "republic", in
+#: the languages of the CLDR names, dropped for the third dict ("Kosovo, Republic of",
+#: "Federation of Saint Kitts and Nevis", "Republika Slovenija"). Words that tell states
+#: apart ("democratic", "federal", "people's", "socialist", "islamic", "united") are kept:
+#: "German Federal Republic" must never meet "German Democratic Republic".
 _GOVERNMENT: Final = frozenset(
     {
         "republic", "kingdom", "principality", "state", "sultanate", "grand", "duchy",
         "commonwealth", "union", "sar", "special", "administrative", "region", "province",
         "independent", "territory", "emirate", "government", "country", "collectivity",
-        "territorial", "cooperative", "oriental", "nation",
+        "territorial", "cooperative", "oriental", "nation", "federation", "dominion",
+        # "Republic" in the languages of the CLDR names: "Republika Hrvatska" is Hrvatska.
+        "republika", "republica", "republique", "repubblica", "republik", "republiek",
+        "република", "республика", "cumhuriyeti",
     }
 )  # fmt: skip
 
@@ -511,7 +515,8 @@ def normalize_country(text: str, *, strict: bool = True) -> Country | None:
 
     * codes: ISO 3166-1 alpha-2, alpha-3 and numeric (``"004"`` or ``"4"``), ISO 3166-3
       alpha-4, the package's own keys (``"russian-empire"``), Kosovo's ``XK``/``XKX``, and
-      the IOC and FIFA codes that collide with no ISO code (``"GER"``, ``"SUI"``, ``"URS"``);
+      the IOC and FIFA codes and the Correlates of War state abbreviations that collide with
+      no ISO code (``"GER"``, ``"SUI"``, ``"URS"``, ``"UKG"``);
     * English short, common and official names, the UN, World Bank, IMF, GENC and CLDR
       forms: ISO-style articles (``"Bahamas (the)"``, ``"Gambia, The"``), comma inversions
       (``"Korea, Rep."``, ``"Congo, Dem. Rep."``, ``"Micronesia, Fed. Sts."``), UN

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import os
+import stat
 import tempfile
 from pathlib import Path
+
+from defectors.exceptions import quote
 
 __all__ = ["check_path", "write_atomically"]
 
@@ -30,15 +34,30 @@ def write_atomically(path: str | os.PathLike[str], text: str) -> None:
     then renamed over *path*: a reader (or a crash) sees the old file or the new one, never
     a part. An existing file's permission bits are kept.
 
+    A symbolic link is followed: the file it names is replaced, and the link kept.
+
     Raises:
-        OSError: The directory cannot be written, or *path* is a directory.
+        OSError: The directory cannot be written, or *path* names something that is not a
+            regular file (a directory, a device, a FIFO), which is never replaced.
+        ValueError: *path* is empty.
     """
-    target = Path(check_path(path))
+    raw = os.fspath(check_path(path))
+    if not raw:
+        msg = "'' cannot be a file name: the path is empty"
+        raise ValueError(msg)
+    # Write through a symbolic link to the file it names, rather than replace the link.
+    target = Path(os.path.realpath(raw))
     data = text.encode("utf-8")
     try:
-        mode: int | None = target.stat().st_mode & 0o7777
+        status = target.stat()
     except FileNotFoundError:
-        mode = None
+        mode: int | None = None
+    else:
+        if not stat.S_ISREG(status.st_mode):  # a directory, a device, a FIFO: never replaced
+            raise OSError(
+                errno.EINVAL, f"{quote(raw)} is not a regular file, so it cannot be replaced"
+            )
+        mode = status.st_mode & 0o7777
     handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     try:
         with os.fdopen(handle, "wb") as out:

@@ -25,7 +25,7 @@ from defectors._sectors import parse_sector
 from defectors._states import check_origin_query, query_keys
 from defectors._text import fold
 from defectors._types import CountryQuery, Field
-from defectors.exceptions import UnknownDefectorError, quote
+from defectors.exceptions import InvalidArgumentError, UnknownDefectorError, quote
 
 __all__ = [
     "FIELDS",
@@ -53,7 +53,7 @@ def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
         items = value
         if not value:
             msg = f"{keyword}= got an empty collection: give at least one country"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
     else:
         msg = (
             f"{keyword}= takes a country name, a Country or a collection of those, "
@@ -117,7 +117,7 @@ def _range(value: object, keyword: str, kind: type[int | dt.date]) -> tuple[Any,
     end = _bound(pair[1], f"{keyword}[1]", kind)
     if start is not None and end is not None and start > end:  # type: ignore[operator]
         msg = f"{keyword}=({start}, {end}) is reversed: the start must not be after the end"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     return start, end
 
 
@@ -133,7 +133,7 @@ def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:
         items = typing.cast("Collection[object]", value)
         if not items:
             msg = f"{keyword}= got an empty collection: give at least one value"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
     else:
         msg = (
             f"{keyword}= takes a {kind.__name__}, its value or a collection of those, "
@@ -153,7 +153,7 @@ def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:
         if member is None:
             expected = ", ".join(repr(m.value) for m in kind)
             msg = f"unknown {keyword} {quote(item)}: expected {expected}"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         found.add(member)
     return frozenset(found)
 
@@ -164,7 +164,7 @@ def _sectors(value: Sector | str | Collection[Sector | str]) -> frozenset[Sector
     if isinstance(value, Collection):
         if not value:
             msg = "sector= got an empty collection: give at least one sector"
-            raise ValueError(msg)
+            raise InvalidArgumentError(msg)
         return frozenset(parse_sector(v) for v in value)
     msg = f"sector= takes a Sector, its name or a collection of those, not {type(value).__name__}"
     raise TypeError(msg)
@@ -277,7 +277,7 @@ def rank_search(
     words = list(dict.fromkeys(fold(text).split()))  # a repeated word is tested once
     if not words:
         msg = f"search text {quote(text)} is empty: give at least one word"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     first = words[0]
     in_names: list[Defector] = []
     elsewhere: list[Defector] = []
@@ -335,7 +335,7 @@ def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
 def _check_field(field: object) -> Field:
     if field not in FIELDS:
         msg = f"unknown field {quote(field)}: expected one of {', '.join(FIELDS)}"
-        raise ValueError(msg)
+        raise InvalidArgumentError(msg)
     return field
 
 

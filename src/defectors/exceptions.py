@@ -23,6 +23,7 @@ __all__ = [
     "CountryQueryError",
     "DatasetError",
     "DefectorsError",
+    "InvalidArgumentError",
     "InvalidRecordError",
     "PeriodParseError",
     "UnknownCountryError",
@@ -219,6 +220,20 @@ class InvalidRecordError(DefectorsError, ValueError):
     def __init__(self, message: str, *, field: str | None = None) -> None:
         self.field = field
         super().__init__(message)
+
+
+class InvalidArgumentError(DefectorsError, ValueError):
+    """
+    An argument has the right type but a value the function cannot take.
+
+    Raised, for example, for an unknown ``confidence=``, ``provenance=``, ``outcome=`` or
+    ``source_kind=`` of :meth:`~defectors.Dataset.filter`, a reversed range, an empty
+    collection, an unknown field of :meth:`~defectors.Dataset.count_by`, an address that is
+    no English Wikipedia article (:func:`defectors.canonical_wikipedia`), an unknown citation
+    format or an empty search. The message says what was wrong and what was expected.
+
+    .. versionadded:: 0.2.0
+    """
 
 
 class UnknownCountryError(DefectorsError, LookupError):
