@@ -1082,6 +1082,16 @@ class TestSharedObjectsCannotBeReinitialised:
                 obj.__init__(**arguments)
             assert before == pickle.dumps(obj), kind
 
+    def test_setstate_again_raises_and_changes_nothing(self, dataset):
+        """__setstate__ on a built object raises TypeError too; pickling still works."""
+        for kind, obj in self._examples(dataset).items():
+            if kind is Dataset:
+                continue
+            before = pickle.dumps(obj)
+            with pytest.raises(TypeError, match="cannot change one"):
+                obj.__setstate__(obj.__getstate__())
+            assert (before, obj) == (pickle.dumps(obj), pickle.loads(before)), kind  # noqa: S301 - our own bytes
+
     def test_bundled_dataset_and_countries_stay_whole(self, dataset):
         """After failed re-initialisation, load() and Poland are unchanged."""
         with pytest.raises(TypeError):

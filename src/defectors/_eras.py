@@ -15,7 +15,7 @@ import attrs
 
 from defectors._countries import MISSING
 from defectors._lazy import once
-from defectors._model import Defector, IsInstance, refuse_reinit
+from defectors._model import Defector, IsInstance, guard_setstate, refuse_reinit
 from defectors._periods import Period, parse_period
 from defectors._text import fold
 from defectors.exceptions import AmbiguousEraError, UnknownEraError, quote
@@ -54,6 +54,7 @@ _TABLE: Final = {
 }
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Era:
     """

@@ -9,11 +9,12 @@ import attrs
 
 from defectors._data import read_text
 from defectors._lazy import once
-from defectors._model import refuse_reinit
+from defectors._model import guard_setstate, refuse_reinit
 
 __all__ = ["DataSource", "Metadata", "metadata"]
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class DataSource:
     """
@@ -38,6 +39,7 @@ class DataSource:
     __attrs_pre_init__ = refuse_reinit
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Metadata:
     """

@@ -6,7 +6,7 @@ import datetime as dt
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, Final, cast
+from typing import Any, Final, TypeVar, cast
 
 import attrs
 
@@ -333,6 +333,32 @@ def refuse_reinit(self: attrs.AttrsInstance) -> None:
     raise TypeError(msg)
 
 
+_Cls = TypeVar("_Cls", bound=type)
+
+
+def guard_setstate(cls: _Cls) -> _Cls:
+    """
+    Make an attrs class's ``__setstate__`` refuse a built instance (a class decorator).
+
+    It is what :func:`refuse_reinit` does for ``__init__``: unpickling and copying call
+    ``__setstate__`` on a new, empty instance, which it still fills.
+    """
+    original: Any = getattr(cls, "__setstate__")  # noqa: B009 - attrs adds it to slotted classes
+
+    def __setstate__(self: object, state: object) -> None:  # noqa: N807 - the protocol's name
+        fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
+        try:
+            object.__getattribute__(self, fields[0].name)
+        except AttributeError:
+            original(self, state)
+            return
+        msg = f"{type(self).__name__} objects are immutable: __setstate__ cannot change one"
+        raise TypeError(msg)
+
+    setattr(cls, "__setstate__", __setstate__)  # noqa: B010 - a type checker knows no such slot
+    return cls
+
+
 def _check_text(field: str, value: str) -> None:
     """Refuse a string that is not valid Unicode text: one holding a lone surrogate."""
     if value.isascii():
@@ -445,6 +471,7 @@ def _check_in_table(key: str) -> None:
         raise InvalidRecordError(msg, field="key")
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True, order=False)
 class Country:
     """
@@ -498,6 +525,7 @@ class Country:
         return self.name
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Place:
     """
@@ -530,6 +558,7 @@ def _check_retrieved(_inst: object, _attribute: attrs.Attribute[Any], value: obj
         raise _fail(TypeError, "retrieved", msg)
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Source:
     """
@@ -670,6 +699,7 @@ def _check_sources(
         raise _fail(ValueError, "sources", msg)
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Defector:
     """

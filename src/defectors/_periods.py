@@ -15,7 +15,7 @@ from typing import Final, Literal, get_args
 
 import attrs
 
-from defectors._model import IsInstance, refuse_reinit
+from defectors._model import IsInstance, guard_setstate, refuse_reinit
 from defectors._text import DASHES, visible
 from defectors.exceptions import InvalidRecordError, PeriodParseError, quote
 
@@ -77,6 +77,7 @@ def _check_precision(_inst: object, _attribute: attrs.Attribute[Precision], valu
         raise TypeError(msg)
 
 
+@guard_setstate
 @attrs.frozen(kw_only=True)
 class Period:
     """
