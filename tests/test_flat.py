@@ -302,3 +302,25 @@ class TestWritingToPaths:
         """An empty path is a ValueError, as load("") is."""
         with pytest.raises(ValueError, match="the path is empty"):
             dataset[:1].to_csv("")
+
+
+class TestOpenFiles:
+    def test_unreadable_files_are_type_errors(self, dataset, tmp_path):
+        """A file open for writing only, or closed, is the documented TypeError."""
+        path = tmp_path / "d.json"
+        path.write_text(dataset[:1].to_json(), encoding="utf-8")
+        closed = path.open(encoding="utf-8")
+        closed.close()
+        with path.open("a", encoding="utf-8") as writing:
+            for handle in (writing, closed):
+                with pytest.raises(TypeError, match="not a file open for reading"):
+                    defectors.load(handle)
+
+    def test_a_text_file_in_another_encoding_is_refused(self, dataset, tmp_path):
+        """A text file opened as latin-1 is refused rather than read garbled."""
+        path = tmp_path / "d.json"
+        path.write_text(dataset[:1].to_json(), encoding="utf-8")
+        with path.open(encoding="latin-1") as handle, pytest.raises(DatasetError, match="UTF-8"):
+            defectors.load(handle)
+        with path.open(encoding="UTF8") as handle:
+            assert dataset[:1] == defectors.load(handle)

@@ -64,6 +64,15 @@ class TestFromPandas:
         """The bundled dataset reads back equal from its DataFrame."""
         assert dataset == Dataset.from_pandas(dataset.to_pandas())
 
+    def test_array_cells_are_read(self, dataset):
+        """Multi-valued cells held as one-dimensional NumPy arrays (as Parquet gives) are read."""
+        import numpy as np  # noqa: PLC0415 - pandas brings it
+
+        frame = dataset[:5].to_pandas()
+        for column in ("also_known_as", "sectors", "route_keys", "source_url"):
+            frame[column] = frame[column].map(np.array)
+        assert dataset[:5] == Dataset.from_pandas(frame)
+
     def test_frame_built_by_hand(self):
         """A DataFrame with the required columns, plain Python values, reads."""
         frame = pd.DataFrame(
@@ -121,7 +130,7 @@ class TestFromPandas:
             ("year", "1977", "expected an integer"),
             ("year", True, "not bool"),
             ("date", pd.Timestamp("1977-01-01 10:00"), "not a time of day"),
-            ("sectors", "sport", "expected a tuple or list"),
+            ("sectors", "sport", "expected a tuple, list"),
             ("name", 3, "expected text"),
             ("date", 3.5, "expected a date"),
             ("year", object(), "expected an integer"),

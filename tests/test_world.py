@@ -332,6 +332,17 @@ class TestFastMisses:
             assert isinstance(clone, UnknownCountryError)
             assert ("Czechoslovakia",) == clone.suggestions
 
+    def test_args_are_the_message_before_and_after_pickling(self):
+        """The raised error's args are its message, as after pickle or copy."""
+        with pytest.raises(UnknownCountryError) as info:
+            normalize_country("Atlantis")
+        error = info.value
+        assert ((str(error),),) * 3 == (
+            error.args,
+            pickle.loads(pickle.dumps(error)).args,  # noqa: S301 - our own bytes
+            copy.copy(error).args,
+        )
+
     def test_suggestions_can_be_set(self):
         """Like the eager error's, the attribute can be assigned."""
         with pytest.raises(UnknownCountryError) as info:

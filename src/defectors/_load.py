@@ -105,7 +105,18 @@ def _read_file(source: IO[str] | IO[bytes]) -> tuple[str, str]:
     """Return the text of an open file and a name for it in messages."""
     raw_name: object = getattr(source, "name", None)
     name = quote(raw_name) if isinstance(raw_name, str) else "the file"
-    data: object = source.read()
+    encoding: object = getattr(source, "encoding", None)
+    if isinstance(encoding, str) and not _is_utf8(encoding):
+        msg = (
+            f"{name} was opened with the encoding {quote(encoding)}: the dataset's files are "
+            "UTF-8 (open it with encoding='utf-8', or in binary mode)"
+        )
+        raise DatasetError(msg)
+    try:
+        data: object = source.read()
+    except ValueError as exc:  # closed, or not readable (io.UnsupportedOperation)
+        msg = f"{name} is not a file open for reading: {exc}"
+        raise TypeError(msg) from None
     if isinstance(data, bytes):
         try:
             return data.decode("utf-8"), name
@@ -115,6 +126,16 @@ def _read_file(source: IO[str] | IO[bytes]) -> tuple[str, str]:
         msg = f"the file's read() must give str or bytes, not {type(data).__name__}"
         raise TypeError(msg)
     return data, name
+
+
+def _is_utf8(encoding: str) -> bool:
+    """Whether *encoding* names UTF-8 (with or without a byte order mark)."""
+    import codecs  # noqa: PLC0415 - only for an open text file
+
+    try:
+        return codecs.lookup(encoding).name in ("utf-8", "utf-8-sig")
+    except LookupError:
+        return False
 
 
 def _read_path(path: str | os.PathLike[str]) -> tuple[str, str]:

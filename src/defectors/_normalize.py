@@ -477,6 +477,17 @@ class _LazyUnknownCountryError(UnknownCountryError):
     def suggestions(self, value: tuple[str, ...]) -> None:
         self._computed = tuple(value)
 
+    @property
+    def args(self) -> tuple[object, ...]:  # pyright: ignore[reportIncompatibleVariableOverride]
+        """The message, as the eager error's ``args`` (and what pickling gives)."""
+        return (str(self),)
+
+    @args.setter
+    def args(  # pyright: ignore[reportIncompatibleVariableOverride]
+        self, value: tuple[object, ...]
+    ) -> None:
+        BaseException.args.__set__(self, value)  # type: ignore[attr-defined]
+
     def _eager(self) -> UnknownCountryError:
         return UnknownCountryError(self.query, self.suggestions)
 

@@ -111,9 +111,11 @@ def _native(column: Column, value: object) -> object:
     if column.many:
         if _missing(value):
             return ()
+        if type(value).__name__ == "ndarray" and getattr(value, "ndim", None) == 1:
+            value = cast("Any", value).tolist()  # Parquet, Feather and apply() give arrays
         if not isinstance(value, (tuple, list)):
             msg = (
-                f"expected a tuple or list, not {type(value).__name__} "
+                f"expected a tuple, list or one-dimensional array, not {type(value).__name__} "
                 "(to read defectors' CSV, use defectors.load())"
             )
             raise TypeError(msg)
