@@ -161,6 +161,8 @@ class TestReading:
         rows[0]["origin"] = "anything"
         rows[0]["decade"] = "1800"
         assert dataset[:1] == defectors.load(io.StringIO(_write(rows)))
+        rows[0]["decade"] = "not a decade"
+        assert dataset[:1] == defectors.load(io.StringIO(_write(rows)))
 
     @pytest.mark.parametrize(
         ("header", "message"),

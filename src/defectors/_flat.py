@@ -578,6 +578,10 @@ def from_cells(cells: Mapping[str, str], index: int) -> Defector:
     raw_id = cells.get("id")
     for name, cell in cells.items():
         column = _BY_NAME[name]
+        if column.derived and not column.country:
+            # Recomputed from the year: what the cell says is not read. (A country's name is
+            # read, only to refuse a name given without its key.)
+            continue
         try:
             natives[name] = _native_of_cell(column, cell)
         except (ValueError, TypeError) as exc:
