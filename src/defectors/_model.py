@@ -315,6 +315,17 @@ def _fail(kind: type[Exception], field: str, message: str) -> Exception:
     return exc
 
 
+def _is_built(self: object) -> bool:
+    """Whether the attrs instance *self* has its fields set (``__init__`` has run)."""
+    # attrs.fields() would check the class on every record built: this is the same tuple.
+    fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
+    try:
+        object.__getattribute__(self, fields[0].name)
+    except AttributeError:
+        return False
+    return True
+
+
 def refuse_reinit(self: attrs.AttrsInstance) -> None:
     """
     An ``__attrs_pre_init__``: refuse to run ``__init__`` again on a built instance.
@@ -322,18 +333,13 @@ def refuse_reinit(self: attrs.AttrsInstance) -> None:
     Records are shared (the bundled dataset, the country table), so re-running ``__init__``
     on one would change it for every holder.
     """
-    # attrs.fields() would check the class on every record built: this is the same tuple.
-    fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
-    first = fields[0].name
-    try:
-        object.__getattribute__(self, first)
-    except AttributeError:
-        return
-    msg = f"{type(self).__name__} objects are immutable: __init__ cannot run again"
-    raise TypeError(msg)
+    if _is_built(self):
+        msg = f"{type(self).__name__} objects are immutable: __init__ cannot run again"
+        raise TypeError(msg)
 
 
 _Cls = TypeVar("_Cls", bound=type)
+_R = TypeVar("_R")
 
 
 def guard_setstate(cls: _Cls) -> _Cls:
@@ -346,17 +352,38 @@ def guard_setstate(cls: _Cls) -> _Cls:
     original: Any = getattr(cls, "__setstate__")  # noqa: B009 - attrs adds it to slotted classes
 
     def __setstate__(self: object, state: object) -> None:  # noqa: N807 - the protocol's name
-        fields: tuple[attrs.Attribute[object], ...] = getattr(type(self), "__attrs_attrs__")  # noqa: B009
-        try:
-            object.__getattribute__(self, fields[0].name)
-        except AttributeError:
-            original(self, state)
-            return
-        msg = f"{type(self).__name__} objects are immutable: __setstate__ cannot change one"
-        raise TypeError(msg)
+        if _is_built(self):
+            msg = f"{type(self).__name__} objects are immutable: __setstate__ cannot change one"
+            raise TypeError(msg)
+        original(self, state)
 
     setattr(cls, "__setstate__", __setstate__)  # noqa: B010 - a type checker knows no such slot
     return cls
+
+
+def build_unchecked(cls: type[_R], fields: dict[str, Any]) -> _R:
+    """
+    Build a frozen attrs record from final field values, without converters or validators.
+
+    Only for the package's own data files (the records and the country table), which the test
+    suite checks entry by entry against the checked build. Fields *fields* lacks take their
+    defaults; *fields* is emptied.
+
+    Raises:
+        ValueError: A field without a default is missing, or *fields* names an unknown one.
+    """
+    record: _R = object.__new__(cls)
+    attributes: tuple[attrs.Attribute[object], ...] = getattr(cls, "__attrs_attrs__")  # noqa: B009
+    for attribute in attributes:
+        value = fields.pop(attribute.name, attribute.default)
+        if value is attrs.NOTHING:
+            msg = f"a {cls.__name__} entry of the package's data lacks its {attribute.name}"
+            raise ValueError(msg)
+        object.__setattr__(record, attribute.name, value)
+    if fields:
+        msg = f"a {cls.__name__} entry has unknown field(s) {', '.join(sorted(fields))}"
+        raise ValueError(msg)
+    return record
 
 
 def _check_text(field: str, value: str) -> None:
@@ -446,17 +473,7 @@ def table_entry(**fields: Any) -> Country:  # noqa: ANN401 - the table's JSON fi
     its entries are built without their validators (and without the check that a key is in
     the table being built): it keeps the first lookup quick.
     """
-    country = object.__new__(Country)
-    for attribute in attrs.fields(Country):
-        value = fields.pop(attribute.name, attribute.default)
-        if value is attrs.NOTHING:
-            msg = f"a country table entry lacks its {attribute.name}"
-            raise ValueError(msg)
-        object.__setattr__(country, attribute.name, value)
-    if fields:
-        msg = f"a country table entry has unknown field(s) {', '.join(sorted(fields))}"
-        raise ValueError(msg)
-    return country
+    return build_unchecked(Country, fields)
 
 
 def _check_in_table(key: str) -> None:

@@ -31,6 +31,7 @@ from defectors._model import (
     Sector,
     Source,
     SourceKind,
+    build_unchecked,
 )
 from defectors.exceptions import quote
 
@@ -154,22 +155,9 @@ def _optional_country(value: object) -> Country | None:
 _R = TypeVar("_R")
 
 
-def _checked(cls: Callable[..., _R], fields: dict[str, Any]) -> _R:
+def _checked(cls: type[_R], fields: dict[str, Any]) -> _R:
     """Build a record through its constructor: converters and validators run."""
     return cls(**fields)
-
-
-def _unchecked(cls: Callable[..., _R], fields: dict[str, Any]) -> _R:
-    """
-    Build a frozen attrs record from final field values, without its converters and validators.
-
-    Only for the package's own data file, whose records the test suite checks field by field
-    against the checked build: *fields* must hold every field, already converted.
-    """
-    record: _R = object.__new__(cast("type[_R]", cls))
-    for name, value in fields.items():
-        object.__setattr__(record, name, value)
-    return record
 
 
 def _place(value: Any, build: Callable[..., Any]) -> Place | None:  # noqa: ANN401 - a JSON value
@@ -215,7 +203,7 @@ def structure_defector(row: Mapping[str, Any], *, trusted: bool = False) -> Defe
         ValueError: A value is malformed, or *row* has a field :class:`Defector` lacks.
         LookupError: A country key or a required field is missing.
     """
-    build = _unchecked if trusted else _checked
+    build = build_unchecked if trusted else _checked
     if not trusted:  # the trusted file's keys are checked by the test suite
         _fields(row, _DEFECTOR_FIELDS)
     get = row.get
