@@ -7,7 +7,7 @@ import difflib
 import enum
 import operator
 import typing
-from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Sequence
 from typing import Any, Final, TypeVar
 
 from defectors._eras import Era, eras, get_era, record_era
@@ -45,21 +45,33 @@ __all__ = [
 FIELDS: tuple[Field, ...] = typing.get_args(Field)
 
 
-def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
-    items: Iterable[object]
-    if isinstance(value, (str, Country)):
-        items = (value,)
-    elif isinstance(value, Collection):
-        items = value
-        if not value:
-            msg = f"{keyword}= got an empty collection: give at least one country"
+def _one_or_many(
+    value: object, single: tuple[type, ...], keyword: str, noun: str, takes: str
+) -> Collection[object]:
+    """
+    Return a keyword's value as a collection of the values it gives.
+
+    The value is one of a *single* type, or a non-empty collection (whose items the caller
+    checks).
+
+    Raises:
+        InvalidArgumentError: *value* is an empty collection ("give at least one *noun*").
+        TypeError: *value* is neither (the message says the keyword *takes* ...).
+    """
+    if isinstance(value, single):
+        return (value,)
+    if isinstance(value, Collection):
+        items = typing.cast("Collection[object]", value)
+        if not items:
+            msg = f"{keyword}= got an empty collection: give at least one {noun}"
             raise InvalidArgumentError(msg)
-    else:
-        msg = (
-            f"{keyword}= takes a country name, a Country or a collection of those, "
-            f"not {type(value).__name__}"
-        )
-        raise TypeError(msg)
+        return items
+    msg = f"{keyword}= takes {takes} or a collection of those, not {type(value).__name__}"
+    raise TypeError(msg)
+
+
+def _country_keys(value: CountryQuery, keyword: str) -> frozenset[str]:
+    items = _one_or_many(value, (str, Country), keyword, "country", "a country name, a Country")
     keys: set[str] = set()
     for item in items:
         if isinstance(item, Country):
@@ -126,20 +138,7 @@ _E = TypeVar("_E", bound=enum.Enum)
 
 def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:
     """Read an enum keyword: a member, its value, or a non-empty collection of those."""
-    items: Iterable[object]
-    if isinstance(value, (kind, str)):
-        items = (value,)
-    elif isinstance(value, Collection):
-        items = typing.cast("Collection[object]", value)
-        if not items:
-            msg = f"{keyword}= got an empty collection: give at least one value"
-            raise InvalidArgumentError(msg)
-    else:
-        msg = (
-            f"{keyword}= takes a {kind.__name__}, its value or a collection of those, "
-            f"not {type(value).__name__}"
-        )
-        raise TypeError(msg)
+    items = _one_or_many(value, (kind, str), keyword, "value", f"a {kind.__name__}, its value")
     found: set[_E] = set()
     for item in items:
         if isinstance(item, kind):
@@ -159,15 +158,8 @@ def _members(value: object, kind: type[_E], keyword: str) -> frozenset[_E]:
 
 
 def _sectors(value: Sector | str | Collection[Sector | str]) -> frozenset[Sector]:
-    if isinstance(value, (Sector, str)):
-        return frozenset({parse_sector(value)})
-    if isinstance(value, Collection):
-        if not value:
-            msg = "sector= got an empty collection: give at least one sector"
-            raise InvalidArgumentError(msg)
-        return frozenset(parse_sector(v) for v in value)
-    msg = f"sector= takes a Sector, its name or a collection of those, not {type(value).__name__}"
-    raise TypeError(msg)
+    items = _one_or_many(value, (Sector, str), "sector", "sector", "a Sector, its name")
+    return frozenset(parse_sector(typing.cast("Sector | str", v)) for v in items)
 
 
 def predicates(  # noqa: C901, PLR0912 - one clause a keyword reads best as one function
