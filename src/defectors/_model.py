@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import Any, Final, TypeVar, cast
 
 import attrs
@@ -361,6 +361,10 @@ def guard_setstate(cls: _Cls) -> _Cls:
     return cls
 
 
+#: Each record type's fields, in order: name, default and the setter of its slot.
+_SLOTS: dict[type[Any], tuple[tuple[str, object, Callable[[object, object], None]], ...]] = {}
+
+
 def build_unchecked(cls: type[_R], fields: dict[str, Any]) -> _R:
     """
     Build a frozen attrs record from final field values, without converters or validators.
@@ -372,14 +376,19 @@ def build_unchecked(cls: type[_R], fields: dict[str, Any]) -> _R:
     Raises:
         ValueError: A field without a default is missing, or *fields* names an unknown one.
     """
+    slots = _SLOTS.get(cls)
+    if slots is None:  # two threads may both compute it: the same tuple
+        attributes: tuple[attrs.Attribute[object], ...] = getattr(cls, "__attrs_attrs__")  # noqa: B009
+        slots = tuple((a.name, a.default, getattr(cls, a.name).__set__) for a in attributes)
+        _SLOTS[cls] = slots
     record: _R = object.__new__(cls)
-    attributes: tuple[attrs.Attribute[object], ...] = getattr(cls, "__attrs_attrs__")  # noqa: B009
-    for attribute in attributes:
-        value = fields.pop(attribute.name, attribute.default)
+    pop = fields.pop
+    for name, default, set_slot in slots:
+        value = pop(name, default)
         if value is attrs.NOTHING:
-            msg = f"a {cls.__name__} entry of the package's data lacks its {attribute.name}"
+            msg = f"a {cls.__name__} entry of the package's data lacks its {name}"
             raise ValueError(msg)
-        object.__setattr__(record, attribute.name, value)
+        set_slot(record, value)
     if fields:
         msg = f"a {cls.__name__} entry has unknown field(s) {', '.join(sorted(fields))}"
         raise ValueError(msg)

@@ -20,7 +20,7 @@ from typing import Any, Final, TypeVar, cast
 
 import attrs
 
-from defectors._countries import get_country
+from defectors._countries import country_table, get_country
 from defectors._model import (
     Confidence,
     Country,
@@ -278,6 +278,7 @@ def _trusted_defector(row: Mapping[str, Any]) -> Defector:
     :class:`ValueError`, as the generic path does.
     """
     new = object.__new__
+    table = country_table()
     place = row["birthplace"]
     if place is not None:
         country, polity = place["country"], place["polity"]
@@ -286,8 +287,8 @@ def _trusted_defector(row: Mapping[str, Any]) -> Defector:
             _PLACE_SETTERS,
             (
                 place["text"],
-                None if country is None else get_country(country),
-                None if polity is None else get_country(polity),
+                None if country is None else table[country],
+                None if polity is None else table[polity],
             ),
         )
     sources: list[Source] = []
@@ -320,10 +321,10 @@ def _trusted_defector(row: Mapping[str, Any]) -> Defector:
             place,
             row["year"],
             None if date is None else dt.date.fromisoformat(date),
-            get_country(row["origin"]),
-            None if destination is None else get_country(destination),
+            table[row["origin"]],
+            None if destination is None else table[destination],
             row["defection_place"],
-            tuple(get_country(key) for key in row["route"]),
+            tuple([table[key] for key in row["route"]]),
             _OUTCOMES[row["outcome"]],
             row["summary"],
             None if confidence is None else _CONFIDENCES[confidence],
