@@ -41,12 +41,14 @@ class TestRoundTrip:
     )
     def test_awkward_text_round_trips(self, record, text):
         """Text with separators, quotes, backslashes, line breaks or nothing survives."""
+        # Names and addresses must not be blank: there the text is wrapped in letters.
+        named = text if text.strip() else f"x{text}y"
         changed = attrs.evolve(
             record,
-            also_known_as=(text, "plain"),
+            also_known_as=(named, "plain"),
             profession=text,
             defection_place=text,
-            sources=(Source(url=text, title=text), Source(url="https://e.org/", revision=text)),
+            sources=(Source(url=named, title=text), Source(url="https://e.org/", revision=text)),
         )
         assert Dataset([changed]) == defectors.load(_csv(Dataset([changed])))
 

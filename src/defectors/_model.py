@@ -455,7 +455,11 @@ class _TupleOf:
                 )
                 raise _fail(TypeError, attribute.name, msg)
             if self.kind is str:
-                _check_text(f"{attribute.name}[{index}]", cast("str", item))
+                text = cast("str", item)
+                if not text.strip():
+                    msg = f"{attribute.name}[{index}] must be a non-empty string, not {quote(text)}"
+                    raise _fail(ValueError, attribute.name, msg)
+                _check_text(f"{attribute.name}[{index}]", text)
 
 
 def _tuple_of(kind: type[Any]) -> _TupleOf:
@@ -577,6 +581,16 @@ class Place:
     __attrs_pre_init__ = refuse_reinit
 
 
+def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
+    if not isinstance(value, str):
+        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
+        raise _fail(TypeError, attribute.name, msg)
+    if not value.strip():
+        msg = f"{attribute.name} must be a non-empty string, not {quote(value)}"
+        raise _fail(ValueError, attribute.name, msg)
+    _check_text(attribute.name, value)
+
+
 def _check_retrieved(_inst: object, _attribute: attrs.Attribute[Any], value: object) -> None:
     # Exactly a date: a datetime is a date too, but its time would be lost writing JSON.
     if value is not None and type(value) is not dt.date:
@@ -599,7 +613,7 @@ class Source:
             bundled data is).
 
     Raises:
-        InvalidRecordError: A text holds a lone surrogate.
+        InvalidRecordError: *url* is empty or blank, or a text holds a lone surrogate.
         TypeError: A field has the wrong type (*retrieved* must be exactly a
             :class:`datetime.date`: a :class:`datetime.datetime` would lose its time in JSON);
             or ``__init__`` is called again.
@@ -609,7 +623,7 @@ class Source:
        Added :attr:`kind`.
     """
 
-    url: str = attrs.field(validator=IsInstance(str))
+    url: str = attrs.field(validator=_check_name)
     title: str | None = attrs.field(default=None, validator=_optional(str))
     revision: str | None = attrs.field(default=None, validator=_optional(str))
     retrieved: dt.date | None = attrs.field(default=None, validator=_check_retrieved)
@@ -642,16 +656,6 @@ def _check_id(_inst: object, _attribute: attrs.Attribute[str], value: str) -> No
     if _ID_RE.fullmatch(value) is None:
         msg = f"id must be a lowercase ASCII slug such as 'czeslaw-milosz', not {quote(value)}"
         raise _fail(ValueError, "id", msg)
-
-
-def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> None:
-    if not isinstance(value, str):
-        msg = f"{attribute.name} must be a str, not {type(value).__name__}"
-        raise _fail(TypeError, attribute.name, msg)
-    if not value.strip():
-        msg = f"{attribute.name} must be a non-empty string, not {quote(value)}"
-        raise _fail(ValueError, attribute.name, msg)
-    _check_text(attribute.name, value)
 
 
 def _check_year(_inst: object, _attribute: attrs.Attribute[int], value: int) -> None:
@@ -766,7 +770,8 @@ class Defector:
 
     Raises:
         InvalidRecordError: A value the record cannot hold (a :class:`ValueError`): *year*
-            outside 1917-1991, an *id* that is not a slug, a blank *name* or *summary*, no
+            outside 1917-1991, an *id* that is not a slug, a blank *name*, *summary* or
+            *also_known_as* entry, no
             *sources*, repeated *sectors*, an *origin* outside the eight states, a *date*
             outside *year*, or a text holding a lone surrogate. Its ``field`` names the field.
         TypeError: A field has the wrong type; or ``__init__`` is called again.

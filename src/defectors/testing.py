@@ -127,11 +127,16 @@ def places() -> st.SearchStrategy[Place]:
 
 
 def sources() -> st.SearchStrategy[Source]:
-    """Sources: mostly an https URL, but any text; optional title, revision and retrieval day."""
+    """
+    Sources: mostly an https URL, but any non-blank text; optional title, revision and day.
+
+    .. versionchanged:: 0.2.0
+       The address is never empty or blank, as :class:`~defectors.Source` requires.
+    """
     return st.builds(
         Source,
         url=st.from_regex(r"https://[a-z]{1,10}\.(org|com)/[a-z0-9_/]{0,20}", fullmatch=True)
-        | _free_texts(),
+        | texts(),
         title=st.none() | _free_texts(),
         revision=st.none() | _free_texts(),
         retrieved=st.none() | st.dates(),
@@ -172,12 +177,15 @@ def defectors(draw: st.DrawFn, *, id: st.SearchStrategy[str] | None = None) -> D
     Args:
         draw: Supplied by Hypothesis.
         id: A strategy for the id; by default :func:`ids`.
+
+    .. versionchanged:: 0.2.0
+       Other names (*also_known_as*) are never empty or blank, as the record requires.
     """
     year = draw(st.integers(FIRST_YEAR, LAST_YEAR))
     return Defector(
         id=draw(id if id is not None else ids()),
         name=draw(texts()),
-        also_known_as=draw(st.lists(_free_texts(), max_size=2)),
+        also_known_as=draw(st.lists(texts(), max_size=2)),
         profession=draw(st.none() | _free_texts()),
         sectors=draw(st.lists(st.sampled_from(Sector), unique=True, max_size=3)),
         birthplace=draw(st.none() | places()),
