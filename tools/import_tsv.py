@@ -96,6 +96,8 @@ LANDED: tuple[tuple[Path, Provenance], ...] = (
     (RESEARCH / "r2_ussr_late_albania.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r3_pol_hun_rom.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r4_cze.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r4_gdr.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r5_1990s_1930s.tsv", Provenance.LATER_RESEARCH),
 )
 
 COLUMNS = (
