@@ -413,6 +413,12 @@ class TestBatch:
         with pytest.raises(TypeError):
             normalize_countries(value if isinstance(value, (str, bytes)) else [value])
 
+    @pytest.mark.parametrize("value", [None, 42, 3.5])
+    def test_not_iterable(self, value):
+        """A value that is no collection at all is a TypeError that says what is expected."""
+        with pytest.raises(TypeError, match=rf"iterable of names .* not {type(value).__name__}$"):
+            normalize_countries(value)
+
     @given(st.lists(st.text(max_size=12) | st.none(), max_size=20))
     def test_agrees_with_normalize_country(self, texts):
         """The batch form is normalize_country(strict=False) of each text."""

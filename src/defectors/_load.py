@@ -55,7 +55,8 @@ def load(path: str | os.PathLike[str] | IO[str] | IO[bytes] | None = None) -> Da
         DatasetError: *path* names something that is not a regular file (a directory, a
             device, a FIFO); the text is not UTF-8, nor JSON, JSON Lines or CSV in the
             dataset's form; it holds no records at all (an empty or blank file: write ``[]``
-            for an empty dataset); it repeats a key in an object; a record is malformed (the
+            for an empty dataset) or a single JSON value that is not an array of records
+            (``42``, ``null``); it repeats a key in an object; a record is malformed (the
             message names the record's index, its id and the field, and the first few
             problems only); or two records share an id.
         FileNotFoundError: *path* does not exist; other :class:`OSError`: it cannot be read
@@ -98,7 +99,30 @@ def _from_text(text: str, name: str) -> Dataset:
         return structure_rows(parse(text, name))
     from defectors._flat import read_csv  # noqa: PLC0415 - csv is imported on first use
 
-    return Dataset(read_csv(text, name))
+    try:
+        return Dataset(read_csv(text, name))
+    except DatasetError:
+        kind = _json_scalar(text)
+        if kind is None:
+            raise
+        msg = (
+            f"{name} holds a JSON {kind} value, not records: expected a JSON array of records "
+            "([...]), JSON Lines or the CSV that Dataset.to_csv() writes"
+        )
+        raise DatasetError(msg) from None
+
+
+def _json_scalar(text: str) -> str | None:
+    """Name the kind of JSON value *text* is (a string, a number, ...), if it is one."""
+    try:
+        value: object = json.loads(text)
+    except ValueError:  # not JSON at all: a CSV, as it was read
+        return None
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "boolean"
+    return "string" if isinstance(value, str) else "number"
 
 
 def _read_file(source: IO[str] | IO[bytes]) -> tuple[str, str]:

@@ -632,6 +632,14 @@ def normalize_countries(
     if isinstance(texts, (str, bytes)):
         msg = f"texts must be an iterable of names, not a single {type(texts).__name__}"
         raise TypeError(msg)
+    try:
+        texts = iter(texts)
+    except TypeError:
+        msg = (
+            "texts must be an iterable of names (a list, a tuple or a pandas Series), "
+            f"not {type(texts).__name__}"
+        )
+        raise TypeError(msg) from None
     index = _index()
     done: dict[str, Country | None] = {}
     out: list[Country | None] = []
