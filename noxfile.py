@@ -129,6 +129,7 @@ def build(session: nox.Session) -> None:
         "-c",
         "import sys, zipfile; names = set(zipfile.ZipFile(sys.argv[1]).namelist()); "
         "needed = {'defectors/py.typed', 'defectors/data/defectors.json', "
+        "'defectors/data/records.json', "
         "'defectors/data/countries.json', 'defectors/data/datapackage.json'}; "
         "missing = needed - names; sys.exit(f'wheel lacks {sorted(missing)}' if missing else 0)",
         str(wheel),

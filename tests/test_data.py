@@ -15,7 +15,8 @@ import pytest
 
 import defectors
 from defectors import Sector
-from defectors._reader import structure_defector
+from defectors._json import dumps_packed
+from defectors._reader import read_packed, structure_defector
 
 DATA = Path(__file__).parent / "data"
 
@@ -330,16 +331,29 @@ class TestCanonicalFile:
 class TestTrustedReading:
     """load() builds the package's own records without re-running validators: check them here."""
 
-    def test_trusted_build_equals_the_checked_build(self):
-        """Every row of the bundled file builds the same record with and without the checks."""
+    def test_trusted_build_equals_the_checked_build(self, dataset):
+        """load()'s records, read from records.json, are the checked build of defectors.json."""
         rows = json.loads(
             resources.files("defectors").joinpath("data", "defectors.json").read_text("utf-8")
         )
-        assert [] == [
-            row["id"]
-            for row in rows
-            if structure_defector(row, trusted=True) != structure_defector(row)
-        ]
+        checked = [structure_defector(row) for row in rows]
+        assert [r.id for r in checked] == [r.id for r in dataset]
+        assert [] == [a.id for a, b in zip(checked, dataset, strict=True) if a != b]
+        assert [repr(r) for r in checked] == [repr(r) for r in dataset]
+
+    def test_packed_file_is_canonical(self, dataset):
+        """The shipped records.json is exactly what the import tool writes for the records."""
+        shipped = resources.files("defectors").joinpath("data/records.json").read_text("utf-8")
+        assert dumps_packed(dataset) == shipped
+
+    def test_packed_file_of_another_layout_is_refused(self):
+        """A records.json written for other fields is refused, not read into the wrong slots."""
+        data = json.loads(
+            resources.files("defectors").joinpath("data/records.json").read_text("utf-8")
+        )
+        data["layout"]["record"].reverse()
+        with pytest.raises(ValueError, match="another version of defectors"):
+            read_packed(data)
 
     def test_every_bundled_record_passes_its_validators(self, dataset):
         """Every record, place and source of the bundled data passes its attrs validators."""

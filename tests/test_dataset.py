@@ -104,13 +104,13 @@ class TestLoadBundled:
     def test_concurrent_first_use_builds_once(self, monkeypatch):
         """Many threads making the first call at once build the dataset once."""
         calls = []
-        real = module.structure_rows
+        real = module.read_packed
 
-        def counting(rows, **options):
+        def counting(data):
             calls.append(1)
-            return real(rows, **options)
+            return real(data)
 
-        monkeypatch.setattr(module, "structure_rows", counting)
+        monkeypatch.setattr(module, "read_packed", counting)
         _bundled.clear()
         barrier = threading.Barrier(16)
         results = []

@@ -355,11 +355,11 @@ class TestAtomicWrites:
         assert 1 == tool.main(args)
         assert before == {p.name: p.read_bytes() for p in data.parent.iterdir()}
 
-    def test_success_replaces_all_three_and_leaves_no_temporary_files(self, workspace, dataset):
-        """On success the JSON, CSV and id list are all new, and only they are there."""
+    def test_success_replaces_all_four_and_leaves_no_temporary_files(self, workspace, dataset):
+        """On success the JSON, CSV, packed copy and id list are new, and only they are there."""
         data, ids = workspace
         assert 0 == tool.main(["--landed", "--data", str(data), "--released-ids", str(ids)])
-        assert {"defectors.json", "defectors.csv", "ids.txt"} == {
+        assert {"defectors.json", "defectors.csv", "records.json", "ids.txt"} == {
             p.name for p in data.parent.iterdir()
         }
         imported = [r for r in dataset if r.provenance is not defectors.Provenance.WIKIPEDIA_LIST]

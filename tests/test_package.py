@@ -79,7 +79,8 @@ class TestLazyImports:
 
 class TestPackageData:
     @pytest.mark.parametrize(
-        "name", ["defectors.json", "countries.json", "datapackage.json", "defectors.csv"]
+        "name",
+        ["defectors.json", "records.json", "countries.json", "datapackage.json", "defectors.csv"],
     )
     def test_data_file_ships(self, name):
         """Each data file is readable through importlib.resources."""

@@ -52,6 +52,7 @@ import argparse
 import csv
 import functools
 import ipaddress
+import json
 import os
 import re
 import sys
@@ -75,6 +76,8 @@ from defectors import (
     SourceKind,
     canonical_wikipedia,
 )
+from defectors._json import dumps_packed
+from defectors._reader import read_packed
 
 _V = TypeVar("_V")
 
@@ -530,12 +533,20 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _temporary(target: Path, data: bytes) -> Path:
-    """Write *data* to a new file beside *target*, flushed to disk; return its path."""
+    """
+    Write *data* to a new file beside *target*, flushed to disk; return its path.
+
+    The file gets the permissions a file created the usual way would (0o666 less the
+    umask), not the owner-only ones of a temporary file: package data must be readable.
+    """
     handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below, kept on success
         dir=target.parent, prefix=f".{target.name}.", suffix=".tmp", delete=False
     )
     path = Path(handle.name)
     try:
+        umask = os.umask(0)
+        os.umask(umask)
+        path.chmod(0o666 & ~umask)
         with handle:
             handle.write(data)
             handle.flush()
@@ -548,7 +559,10 @@ def _temporary(target: Path, data: bytes) -> Path:
 
 def write_all(dataset: Dataset, data: Path, released_ids: Path, added: Sequence[str]) -> None:
     """
-    Replace the JSON data file, its CSV and the released-id list together, or none of them.
+    Replace the JSON data file, its CSV, its packed copy and the released-id list together.
+
+    The packed copy (``records.json``) is what :func:`defectors.load` reads. Either every
+    file is replaced or none is.
 
     Each is written to a temporary file beside it; the whole set is checked (the JSON loads
     back to *dataset*, the CSV is its CSV, the id list is the old one plus *added*) before
@@ -558,9 +572,11 @@ def write_all(dataset: Dataset, data: Path, released_ids: Path, added: Sequence[
     old_ids = released_ids.read_bytes() if released_ids.exists() else b""
     if old_ids and not old_ids.endswith(b"\n"):
         old_ids += b"\n"
+    packed = data.with_name("records.json")
     contents = {
         data: dataset.to_json().encode("utf-8"),
         data.with_suffix(".csv"): dataset.to_csv().encode("utf-8"),
+        packed: dumps_packed(dataset).encode("utf-8"),
         released_ids: old_ids + "".join(f"{i}\n" for i in added).encode("utf-8"),
     }
     written: dict[Path, Path] = {}
@@ -573,6 +589,9 @@ def write_all(dataset: Dataset, data: Path, released_ids: Path, added: Sequence[
                 raise OSError(msg)
         if defectors.load(written[data]) != dataset:
             msg = f"{data.name}: the written file does not load back to the merged records"
+            raise ValueError(msg)
+        if read_packed(json.loads(contents[packed])) != list(dataset):
+            msg = f"{packed.name}: the written file does not read back to the merged records"
             raise ValueError(msg)
         for target, temporary in written.items():
             temporary.replace(target)  # os.replace: atomic on one file system

@@ -19,13 +19,13 @@ from defectors._dataset import Dataset
 from defectors._files import EMPTY, JsonReader
 from defectors._lazy import once
 from defectors._model import Defector
-from defectors._reader import structure_defector
+from defectors._reader import PACKED_LAYOUT, pack, structure_defector
 from defectors.exceptions import DatasetError, quote
 
 if TYPE_CHECKING:
     import cattrs
 
-__all__ = ["dumps_json", "dumps_jsonl", "parse", "structure_rows", "to_records"]
+__all__ = ["dumps_json", "dumps_jsonl", "dumps_packed", "parse", "structure_rows", "to_records"]
 
 
 @once
@@ -64,6 +64,19 @@ def dumps_json(records: Iterable[Defector], indent: int | None) -> str:
             msg = f"indent must be from 0 to {_MAX_INDENT}, not {quote(indent)}"
             raise ValueError(msg)
     return json.dumps(to_records(records), indent=indent, ensure_ascii=False) + "\n"
+
+
+def dumps_packed(records: Iterable[Defector]) -> str:
+    """
+    Return *records* as the package's packed data file, ``data/records.json``.
+
+    An object naming the layout (:data:`~defectors._reader.PACKED_LAYOUT`) and the records as
+    arrays, one a line; :func:`defectors._reader.read_packed` reads it. Only for the package's
+    own data, written by ``tools/import_tsv.py`` beside ``defectors.json``.
+    """
+    lines = [json.dumps(pack(row), ensure_ascii=False) for row in to_records(records)]
+    layout = json.dumps(PACKED_LAYOUT)
+    return f'{{"layout": {layout},\n"records": [\n' + ",\n".join(lines) + "\n]}\n"
 
 
 def dumps_jsonl(records: Iterable[Defector]) -> str:
@@ -129,20 +142,15 @@ def _describe(exc: BaseException) -> tuple[str, str | None]:
     return message, next((f for f in fields if f is not None), None)
 
 
-def structure_rows(rows: list[Any], *, trusted: bool = False) -> Dataset:
-    """
-    Return the dataset of JSON rows, or raise :class:`DatasetError` naming the bad row.
-
-    *trusted* is for the package's own data file only (see
-    :func:`defectors._reader.structure_defector`).
-    """
+def structure_rows(rows: list[Any]) -> Dataset:
+    """Return the dataset of JSON rows, or raise :class:`DatasetError` naming the bad row."""
     records: list[Defector] = []
     append = records.append
     for index, row in enumerate(rows):
         if not isinstance(row, dict):
             raise DatasetError(f"expected a JSON object, not {type(row).__name__}", index=index)
         try:
-            record = structure_defector(row, trusted=trusted)  # pyright: ignore[reportUnknownArgumentType]
+            record = structure_defector(row)  # pyright: ignore[reportUnknownArgumentType]
         except (ValueError, TypeError, LookupError):
             record = _explain(row, index)  # pyright: ignore[reportUnknownArgumentType]
         append(record)

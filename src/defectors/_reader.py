@@ -8,6 +8,9 @@ property the test suite checks with Hypothesis. It exists because the converter'
 hooks cost more to build than the whole bundled dataset costs to read this way. It does not
 explain failures: :func:`defectors.load` hands a row it rejects to the converter, whose
 detailed errors name the field.
+
+:func:`read_packed` reads the package's own data, from the packed copy ``data/records.json``,
+without any check (the test suite checks it against the checked build of ``defectors.json``).
 """
 
 from __future__ import annotations
@@ -189,22 +192,15 @@ def _source(value: Any) -> Source:  # noqa: ANN401 - a JSON value
     return _checked(Source, fields)
 
 
-def structure_defector(row: Mapping[str, Any], *, trusted: bool = False) -> Defector:
+def structure_defector(row: Mapping[str, Any]) -> Defector:
     """
     Return the record *row* describes, exactly as the converter would, or raise.
-
-    With *trusted*, the row is read straight into the record's slots, without any check
-    (see :func:`_trusted_defector`): only for the package's own data file, in the canonical
-    form :meth:`Dataset.to_json` writes, which the test suite checks row by row against the
-    checked build (it is what keeps ``load()`` quick as the data grows).
 
     Raises:
         TypeError: A value has the wrong type.
         ValueError: A value is malformed, or *row* has a field :class:`Defector` lacks.
         LookupError: A country key or a required field is missing.
     """
-    if trusted:
-        return _trusted_defector(row)
     _fields(row, _DEFECTOR_FIELDS)
     get = row.get
     date = get("date")
@@ -245,7 +241,7 @@ def _slot_setters(cls: type[Any], *names: str) -> tuple[Callable[[object, object
     """Return the setters of the slots *names* of *cls*, which must be all its fields, in order."""
     fields = tuple(a.name for a in attrs.fields(cls))
     if names != fields:  # pragma: no cover - a field added to a record type and not here
-        msg = f"the trusted reader sets {names} of {cls.__name__}, whose fields are {fields}"
+        msg = f"the packed reader sets {names} of {cls.__name__}, whose fields are {fields}"
         raise RuntimeError(msg)
     return tuple(getattr(cls, name).__set__ for name in names)
 
@@ -301,56 +297,102 @@ _PROVENANCES: Final = cast("Mapping[str, Provenance]", Provenance._value2member_
 _SOURCE_KINDS: Final = cast("Mapping[str, SourceKind]", SourceKind._value2member_map_)
 
 
-def _trusted_defector(row: Mapping[str, Any]) -> Defector:
-    """
-    Build the record of a row of the package's own data file, without any check.
+#: The layout of the package's packed data file (``data/records.json``): every record is an
+#: array of its fields' JSON values in this order, its birthplace an array of text, country
+#: key and polity key (or null), each source an array of url, title, revision, retrieved and
+#: kind. The file names the layout it was written in, and :func:`read_packed` checks it.
+PACKED_LAYOUT: Final = {
+    "record": [a.name for a in attrs.fields(Defector)],
+    "birthplace": [a.name for a in attrs.fields(Place)],
+    "source": [a.name for a in attrs.fields(Source)],
+}
 
-    Every key of the canonical file (:meth:`Dataset.to_json`) is read straight into the
-    record's slots: a fraction of the time the generic path takes, which the cold start pays
-    on every run. The test suite checks, row by row, that this gives the record the checked
-    build gives. A missing key raises :class:`KeyError`, an unknown country or enum value
-    :class:`LookupError` and a malformed date :class:`ValueError`, as the generic path does.
+
+def pack(row: Mapping[str, Any]) -> list[Any]:
+    """Return the packed array of a canonical JSON row (:meth:`Dataset.to_json`)."""
+    place = row["birthplace"]
+    packed: dict[str, Any] = dict(row)
+    packed["birthplace"] = (
+        None if place is None else [place[name] for name in PACKED_LAYOUT["birthplace"]]
+    )
+    packed["sources"] = [[s[name] for name in PACKED_LAYOUT["source"]] for s in row["sources"]]
+    return [packed[name] for name in PACKED_LAYOUT["record"]]
+
+
+def read_packed(data: Mapping[str, Any]) -> list[Defector]:
     """
+    Build the records of the package's packed data file, without any check.
+
+    The packed file holds the records of ``data/defectors.json`` as arrays (see
+    :data:`PACKED_LAYOUT`): half the text to parse, and each value read by position straight
+    into its record's slot, which the cold start pays on every run. The test suite checks
+    that the records equal the checked build of ``defectors.json``, record by record.
+
+    Raises:
+        ValueError: The file was written in another layout than this version reads.
+    """
+    if data.get("layout") != PACKED_LAYOUT:
+        msg = "the package's records.json was written for another version of defectors"
+        raise ValueError(msg)
     new = object.__new__
     table = country_table()
     fromisoformat = dt.date.fromisoformat
-    place: Place | None = None
-    birthplace = row["birthplace"]
-    if birthplace is not None:
-        country, polity = birthplace["country"], birthplace["polity"]
-        place = new(Place)
-        _set_text(place, birthplace["text"])
-        _set_country(place, None if country is None else table[country])
-        _set_polity(place, None if polity is None else table[polity])
-    sources: list[Source] = []
-    for item in row["sources"]:
-        retrieved, kind = item["retrieved"], item["kind"]
-        source = new(Source)
-        _set_url(source, item["url"])
-        _set_title(source, item["title"])
-        _set_revision(source, item["revision"])
-        _set_retrieved(source, None if retrieved is None else fromisoformat(retrieved))
-        _set_kind(source, None if kind is None else _SOURCE_KINDS[kind])
-        sources.append(source)
-    date, destination = row["date"], row["destination"]
-    confidence, provenance = row["confidence"], row["provenance"]
-    record = new(Defector)
-    _set_id(record, row["id"])
-    _set_name(record, row["name"])
-    _set_also_known_as(record, tuple(row["also_known_as"]))
-    _set_profession(record, row["profession"])
-    _set_sectors(record, tuple([_SECTORS[value] for value in row["sectors"]]))
-    _set_birthplace(record, place)
-    _set_year(record, row["year"])
-    _set_date(record, None if date is None else fromisoformat(date))
-    _set_origin(record, table[row["origin"]])
-    _set_destination(record, None if destination is None else table[destination])
-    _set_defection_place(record, row["defection_place"])
-    _set_route(record, tuple([table[key] for key in row["route"]]))
-    _set_outcome(record, _OUTCOMES[row["outcome"]])
-    _set_summary(record, row["summary"])
-    _set_confidence(record, None if confidence is None else _CONFIDENCES[confidence])
-    _set_sources(record, tuple(sources))
-    _set_wikipedia(record, row["wikipedia"])
-    _set_provenance(record, None if provenance is None else _PROVENANCES[provenance])
-    return record
+    records: list[Defector] = []
+    append = records.append
+    for (
+        id_,
+        name,
+        also_known_as,
+        profession,
+        sectors,
+        birthplace,
+        year,
+        date,
+        origin,
+        destination,
+        defection_place,
+        route,
+        outcome,
+        summary,
+        confidence,
+        packed_sources,
+        wikipedia,
+        provenance,
+    ) in data["records"]:
+        place: Place | None = None
+        if birthplace is not None:
+            text, country, polity = birthplace
+            place = new(Place)
+            _set_text(place, text)
+            _set_country(place, None if country is None else table[country])
+            _set_polity(place, None if polity is None else table[polity])
+        sources: list[Source] = []
+        for url, title, revision, retrieved, kind in packed_sources:
+            source = new(Source)
+            _set_url(source, url)
+            _set_title(source, title)
+            _set_revision(source, revision)
+            _set_retrieved(source, None if retrieved is None else fromisoformat(retrieved))
+            _set_kind(source, None if kind is None else _SOURCE_KINDS[kind])
+            sources.append(source)
+        record = new(Defector)
+        _set_id(record, id_)
+        _set_name(record, name)
+        _set_also_known_as(record, tuple(also_known_as))
+        _set_profession(record, profession)
+        _set_sectors(record, tuple([_SECTORS[value] for value in sectors]))
+        _set_birthplace(record, place)
+        _set_year(record, year)
+        _set_date(record, None if date is None else fromisoformat(date))
+        _set_origin(record, table[origin])
+        _set_destination(record, None if destination is None else table[destination])
+        _set_defection_place(record, defection_place)
+        _set_route(record, tuple([table[key] for key in route]))
+        _set_outcome(record, _OUTCOMES[outcome])
+        _set_summary(record, summary)
+        _set_confidence(record, None if confidence is None else _CONFIDENCES[confidence])
+        _set_sources(record, tuple(sources))
+        _set_wikipedia(record, wikipedia)
+        _set_provenance(record, None if provenance is None else _PROVENANCES[provenance])
+        append(record)
+    return records
