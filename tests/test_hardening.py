@@ -709,9 +709,10 @@ class TestNothingChangesTheBundledData:
         """Changing what the exports and groupings return changes nothing in the data."""
         before = dataset.to_records()
         rows_ = dataset.to_records()
+        born = next(row for row in rows_ if row["birthplace"] is not None)
         rows_[0]["name"] = "changed"
         rows_[0]["sources"].append({"url": "x"})
-        rows_[0]["birthplace"]["text"] = "changed"
+        born["birthplace"]["text"] = "changed"
         dataset.to_flat_records()[0]["name"] = "changed"
         dataset.group_by("origin").clear()
         dataset.count_by("origin").clear()
@@ -1071,11 +1072,12 @@ class TestSharedObjectsCannotBeReinitialised:
     @staticmethod
     def _examples(dataset):
         metadata = defectors.metadata()
+        born = next(r for r in dataset if r.birthplace is not None)
         return {
             Dataset: dataset,
             defectors.Defector: dataset[0],
             defectors.Country: defectors.normalize_country("Poland"),
-            defectors.Place: dataset[0].birthplace,
+            defectors.Place: born.birthplace,
             defectors.Source: dataset[0].sources[0],
             defectors.Period: defectors.parse_period("1956"),
             defectors.Era: defectors.eras()[0],
