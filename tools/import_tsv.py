@@ -101,6 +101,7 @@ LANDED: tuple[tuple[Path, Provenance], ...] = (
     (RESEARCH / "r4_cze.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r4_gdr.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r5_1990s_1930s.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r6_1990s_interwar.tsv", Provenance.LATER_RESEARCH),
 )
 
 COLUMNS = (
