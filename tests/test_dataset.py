@@ -213,10 +213,16 @@ class TestLoadFile:
             ('{\n  "id": "x"\n}', "neither a JSON array nor JSON Lines"),
             ("[1]", "expected a JSON object"),
             ("nonsense", "unknown column"),
+            ("id,name\nx,y\n", "lacks the required column"),
+            ("42", "holds a JSON number value, not records"),
+            (" -1.5e3\n", "holds a JSON number value, not records"),
+            ('"Belenko"', "holds a JSON string value, not records"),
+            ("null", "holds a JSON null value, not records"),
+            ("false\n", "holds a JSON boolean value, not records"),
         ],
     )
     def test_malformed_files(self, tmp_path, text, message):
-        """Truncated or non-array files raise DatasetError."""
+        """Truncated, non-array or single-value files raise DatasetError saying what they hold."""
         path = tmp_path / "bad.json"
         path.write_text(text, encoding="utf-8")
         with pytest.raises(DatasetError, match=message):
