@@ -102,6 +102,9 @@ LANDED: tuple[tuple[Path, Provenance], ...] = (
     (RESEARCH / "r4_gdr.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r5_1990s_1930s.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r6_1990s_interwar.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r7_breadth_1940_1989.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r8_gdr_cze_hun_intel.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r9_1990_1991.tsv", Provenance.LATER_RESEARCH),
 )
 
 COLUMNS = (
