@@ -8,7 +8,7 @@ from typing import Final, TypeVar, overload
 
 from defectors._data import read_text
 from defectors._lazy import once
-from defectors._model import Country, table_entry
+from defectors._model import Country, table_entries
 from defectors.exceptions import UnknownCountryError
 
 __all__ = ["countries", "country_table", "get_country"]
@@ -27,8 +27,7 @@ MISSING: Final = _Missing()
 def country_table() -> MappingProxyType[str, Country]:
     """Return the read-only mapping of key to :class:`Country`, built on first use."""
     text = read_text("countries.json")
-    table = {row["key"]: table_entry(**row) for row in json.loads(text)}
-    return MappingProxyType(table)
+    return MappingProxyType(table_entries(json.loads(text)))
 
 
 def countries() -> tuple[Country, ...]:

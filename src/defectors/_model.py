@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import enum
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Any, Final, TypeVar, cast
 
 import attrs
@@ -339,7 +339,6 @@ def refuse_reinit(self: attrs.AttrsInstance) -> None:
 
 
 _Cls = TypeVar("_Cls", bound=type)
-_R = TypeVar("_R")
 
 
 def guard_setstate(cls: _Cls) -> _Cls:
@@ -359,40 +358,6 @@ def guard_setstate(cls: _Cls) -> _Cls:
 
     setattr(cls, "__setstate__", __setstate__)  # noqa: B010 - a type checker knows no such slot
     return cls
-
-
-#: Each record type's fields, in order: name, default and the setter of its slot.
-_SLOTS: dict[type[Any], tuple[tuple[str, object, Callable[[object, object], None]], ...]] = {}
-
-
-def build_unchecked(cls: type[_R], fields: dict[str, Any]) -> _R:
-    """
-    Build a frozen attrs record from final field values, without converters or validators.
-
-    Only for the package's own data files (the records and the country table), which the test
-    suite checks entry by entry against the checked build. Fields *fields* lacks take their
-    defaults; *fields* is emptied.
-
-    Raises:
-        ValueError: A field without a default is missing, or *fields* names an unknown one.
-    """
-    slots = _SLOTS.get(cls)
-    if slots is None:  # two threads may both compute it: the same tuple
-        attributes: tuple[attrs.Attribute[object], ...] = getattr(cls, "__attrs_attrs__")  # noqa: B009
-        slots = tuple((a.name, a.default, getattr(cls, a.name).__set__) for a in attributes)
-        _SLOTS[cls] = slots
-    record: _R = object.__new__(cls)
-    pop = fields.pop
-    for name, default, set_slot in slots:
-        value = pop(name, default)
-        if value is attrs.NOTHING:
-            msg = f"a {cls.__name__} entry of the package's data lacks its {name}"
-            raise ValueError(msg)
-        set_slot(record, value)
-    if fields:
-        msg = f"a {cls.__name__} entry has unknown field(s) {', '.join(sorted(fields))}"
-        raise ValueError(msg)
-    return record
 
 
 def _check_text(field: str, value: str) -> None:
@@ -478,15 +443,30 @@ def _optional_year(
         raise _fail(TypeError, attribute.name, msg)
 
 
-def table_entry(**fields: Any) -> Country:  # noqa: ANN401 - the table's JSON fields
+def table_entries(rows: Iterable[dict[str, Any]]) -> dict[str, Country]:
     """
-    Build an entry of the package's country table (only ``_countries`` calls this).
+    Build the package's country table from its file's rows (only ``_countries`` calls this).
 
     The table is the package's own file, which the test suite validates entry by entry, so
     its entries are built without their validators (and without the check that a key is in
-    the table being built): it keeps the first lookup quick.
+    the table being built), each field read straight into its slot: it keeps the first
+    lookup quick.
+
+    Raises:
+        KeyError: A row lacks a field; ValueError: a row has a field :class:`Country` lacks.
     """
-    return build_unchecked(Country, fields)
+    setters = [(a.name, getattr(Country, a.name).__set__) for a in attrs.fields(Country)]
+    new = object.__new__
+    table: dict[str, Country] = {}
+    for row in rows:
+        if len(row) != len(setters):
+            msg = f"a country table entry has the fields {sorted(row)}"
+            raise ValueError(msg)
+        entry = new(Country)
+        for name, set_slot in setters:
+            set_slot(entry, row[name])
+        table[row["key"]] = entry
+    return table
 
 
 def _check_in_table(key: str) -> None:
