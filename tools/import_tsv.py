@@ -105,6 +105,7 @@ LANDED: tuple[tuple[Path, Provenance], ...] = (
     (RESEARCH / "r7_breadth_1940_1989.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r8_gdr_cze_hun_intel.tsv", Provenance.LATER_RESEARCH),
     (RESEARCH / "r9_1990_1991.tsv", Provenance.LATER_RESEARCH),
+    (RESEARCH / "r10_balkans_leads.tsv", Provenance.LATER_RESEARCH),
 )
 
 COLUMNS = (
