@@ -31,7 +31,14 @@ tool = _load_tool()
 
 
 def _site(url: str) -> str:
-    """The registered site of *url*: its host without a leading www., m. or amp."""
+    """
+    The registered site of *url*: its host without a leading www., m. or amp.
+
+    Every edition of Wikipedia is one site: an article and its Simple English or other
+    language version are not independent of each other.
+    """
+    if _is_wikipedia(url):
+        return "wikipedia.org"
     host = tool.host_of(url)
     for prefix in ("www.", "m.", "amp."):
         host = host.removeprefix(prefix)
