@@ -185,6 +185,12 @@ class TestCommands:
         assert 0 == status
         assert "Czesław Miłosz" in out
 
+    def test_search_fuzzy(self, capsys):
+        """The search command with --fuzzy finds another spelling; without it, nothing."""
+        _, fuzzy, _ = run(capsys, "search", "--fuzzy", "Nurejew")
+        _, plain, _ = run(capsys, "search", "Nurejew")
+        assert ("Rudolf Nureyev" in fuzzy, "Nureyev" in plain) == (True, False)
+
     def test_show_text(self, capsys):
         """The show command prints the record's fields and source."""
         _, out, _ = run(capsys, "show", "Ferenc Puskas")

@@ -19,6 +19,8 @@ from defectors import (
     UnknownDefectorError,
     UnknownSectorError,
 )
+from defectors._names import name_key
+from defectors._text import fold
 from defectors.exceptions import UnknownEraError
 from defectors.testing import datasets
 
@@ -247,6 +249,70 @@ class TestSearch:
         words = defectors.fold(record.name).split()
         if words:
             assert record in ds.search(record.name.upper())
+
+
+class TestFuzzySearch:
+    @pytest.mark.parametrize(
+        ("query", "name"),
+        [
+            ("Nuriev", "Rudolf Nureyev"),  # another English transliteration
+            ("Nurejew", "Rudolf Nureyev"),  # German
+            ("Noureev", "Rudolf Nureyev"),  # French
+            ("Нуреев", "Rudolf Nureyev"),  # Cyrillic
+            ("Rudolph Nureyev", "Rudolf Nureyev"),
+            ("Baryschnikow", "Mikhail Baryshnikov"),
+            ("Gordievskiy", "Oleg Gordievsky"),
+            ("Kortschnoi", "Viktor Korchnoi"),
+            ("Alliluieva", "Svetlana Alliluyeva"),
+            ("Bielenko", "Viktor Belenko"),
+            ("Swiatlo", "Józef Światło"),
+            ("Mogilnyi", "Alexander Mogilny"),
+        ],
+    )
+    def test_spellings_find_the_person(self, dataset, query, name):
+        """Transliterations and their German, French and Cyrillic forms find the record first."""
+        assert name == dataset.search(query, fuzzy=True)[0].name
+
+    def test_only_names_are_searched(self, dataset):
+        """A word found only in summaries matches nothing when fuzzy."""
+        assert ([], True) == (
+            list(dataset.search("Pakistan", fuzzy=True)),
+            len(dataset.search("Pakistan")) > 0,
+        )
+
+    def test_short_words_must_be_exact(self, dataset):
+        """A word of fewer than four letters is not matched approximately."""
+        found = dataset.search("Leo", fuzzy=True)
+        assert all("leo" in defectors.fold(r.name).split() for r in found)
+
+    def test_every_word_must_match(self, dataset):
+        """A second word that is like no name word rules the record out."""
+        assert [] == list(dataset.search("Nureyev Zzyzx", fuzzy=True))
+
+    def test_arguments_are_checked(self, dataset):
+        """No words is an InvalidArgumentError; a fuzzy that is not a bool is a TypeError."""
+        with pytest.raises(defectors.InvalidArgumentError, match="empty"):
+            dataset.search(" ", fuzzy=True)
+        with pytest.raises(TypeError, match="fuzzy must be a bool"):
+            dataset.search("Nureyev", fuzzy="yes")  # type: ignore[arg-type]
+
+    @given(st.data())
+    def test_every_name_finds_its_record(self, dataset, data):
+        """Any bundled record's own name, searched fuzzily, finds it first or tied first."""
+        record = data.draw(st.sampled_from(list(dataset)))
+        found = list(dataset.search(record.name, fuzzy=True))
+
+        def keys(r):
+            return {name_key(w) for n in (r.name, *r.also_known_as) for w in fold(n).split()}
+
+        # Records holding every word of the name exactly score highest, in dataset order.
+        best = [r for r in found if {name_key(w) for w in fold(record.name).split()} <= keys(r)]
+        assert record in found[: len(best)]
+
+    def test_a_miss_suggests_the_spelling(self, dataset):
+        """get() of another spelling of a surname suggests the person."""
+        with pytest.raises(UnknownDefectorError, match="did you mean 'Rudolf Nureyev'"):
+            dataset.get("Nuriev")
 
 
 class TestGet:

@@ -332,6 +332,11 @@ def _parser() -> argparse.ArgumentParser:
 
     searcher = commands.add_parser("search", help="find records by name, profession or summary")
     searcher.add_argument("text", nargs="+", help="words to look for (case and accents ignored)")
+    searcher.add_argument(
+        "--fuzzy",
+        action="store_true",
+        help="match names spelled another way (Nuriev, Nurejew, Нуреев: Nureyev)",
+    )
     searcher.add_argument("--format", choices=formats, default="table")
 
     shower = commands.add_parser("show", help="show one record in full")
@@ -440,7 +445,7 @@ def _cmd_list(args: argparse.Namespace, out: TextIO) -> None:
 
 
 def _cmd_search(args: argparse.Namespace, out: TextIO) -> None:
-    _emit(out, _data(args).search(" ".join(args.text)), args.format)
+    _emit(out, _data(args).search(" ".join(args.text), fuzzy=args.fuzzy), args.format)
 
 
 def _cmd_show(args: argparse.Namespace, out: TextIO) -> None:

@@ -323,7 +323,7 @@ class Dataset(Sequence[Defector]):
             kept = [r for r in kept if test(r)]
         return Dataset._of(kept)
 
-    def search(self, text: str) -> Dataset:
+    def search(self, text: str, *, fuzzy: bool = False) -> Dataset:
         """
         Return the records whose name, other names, profession or summary hold every word.
 
@@ -331,26 +331,41 @@ class Dataset(Sequence[Defector]):
         (ł, ø, đ, ß): ``"milosz"`` finds Czesław Miłosz. Records whose names hold every
         word come first, then the others, each in this dataset's order.
 
+        With *fuzzy*, only names and other names are searched, and a word matches a name's
+        word written another way: transliterations of Cyrillic and their German, Polish and
+        French spellings (``"Nuriev"``, ``"Nurejew"``, ``"Noureev"`` and ``"Нуреев"`` all find
+        Rudolf Nureyev), or a letter or two off. Words of fewer than four letters must
+        match exactly. The closest records come first.
+
         Args:
             text: One or more words.
+            fuzzy: Match names by spelling-insensitive similarity instead of substrings.
 
         Returns:
             A new :class:`Dataset` in rank order.
 
         Raises:
-            ValueError: *text* has no words.
-            TypeError: *text* is not a string.
+            InvalidArgumentError: *text* has no words (a :class:`ValueError`).
+            TypeError: *text* is not a string, or *fuzzy* is not a bool.
 
         Example:
             >>> import defectors
             >>> [d.name for d in defectors.load().search("swiatlo")]
             ['Józef Światło']
+            >>> [d.name for d in defectors.load().search("Baryschnikow", fuzzy=True)]
+            ['Mikhail Baryshnikov']
 
         .. versionadded:: 0.1.0
+        .. versionchanged:: 0.2.0
+           Added *fuzzy*.
         """
-        from defectors._query import rank_search  # noqa: PLC0415 - on first use
+        from defectors._query import fuzzy_search, rank_search  # noqa: PLC0415 - on first use
 
-        return Dataset._of(rank_search(self._records, self._searched(), text))
+        if not isinstance(fuzzy, bool):
+            msg = f"fuzzy must be a bool, not {type(fuzzy).__name__}"
+            raise TypeError(msg)
+        search = fuzzy_search if fuzzy else rank_search
+        return Dataset._of(search(self._records, self._searched(), text))
 
     def _searched(self) -> tuple[tuple[str, str], ...]:
         """Return the folded text of every record that :meth:`search` looks in, built once."""

@@ -20,6 +20,7 @@ from defectors._model import (
     Sector,
     SourceKind,
 )
+from defectors._names import name_key, similar
 from defectors._normalize import normalize_country
 from defectors._sectors import parse_sector
 from defectors._states import check_origin_query, query_keys
@@ -32,6 +33,7 @@ __all__ = [
     "CountryQuery",
     "Field",
     "find",
+    "fuzzy_search",
     "haystacks",
     "key_of",
     "not_found",
@@ -263,13 +265,7 @@ def rank_search(
 
     *index* holds each record's :func:`haystacks`, in the same order.
     """
-    if not isinstance(text, str):
-        msg = f"search text must be a str, not {type(text).__name__}"
-        raise TypeError(msg)
-    words = list(dict.fromkeys(fold(text).split()))  # a repeated word is tested once
-    if not words:
-        msg = f"search text {quote(text)} is empty: give at least one word"
-        raise InvalidArgumentError(msg)
+    words = _words(text)
     first = words[0]
     in_names: list[Defector] = []
     elsewhere: list[Defector] = []
@@ -282,6 +278,45 @@ def rank_search(
         elif all(w in names or w in rest for w in words):
             elsewhere.append(record)
     return in_names + elsewhere
+
+
+def fuzzy_search(
+    records: Sequence[Defector], index: Sequence[tuple[str, str]], text: str
+) -> list[Defector]:
+    """
+    Return the records whose names hold a word like each word of *text*, closest first.
+
+    Words are compared by their :func:`~defectors._names.name_key` (transliteration and
+    spelling differences removed) and then by similarity, so ``"Nuriev"``, ``"Noureev"`` and
+    ``"Нуреев"`` find Rudolf Nureyev. Only names and other names are searched. Records rank by
+    the summed similarity of their best-matching words, ties in this dataset's order.
+    """
+    words = [name_key(w) for w in _words(text)]
+    scored: list[tuple[float, int, Defector]] = []
+    for position, (record, (names, _)) in enumerate(zip(records, index, strict=True)):
+        keys = {name_key(w) for w in names.split()}
+        total = 0.0
+        for word in words:
+            best = max((similar(word, key) for key in keys), default=0.0)
+            if not best:
+                break
+            total += best
+        else:
+            scored.append((-total, position, record))
+    scored.sort(key=operator.itemgetter(0, 1))
+    return [record for _, _, record in scored]
+
+
+def _words(text: object) -> list[str]:
+    """Return the distinct folded words of a search text, or raise."""
+    if not isinstance(text, str):
+        msg = f"search text must be a str, not {type(text).__name__}"
+        raise TypeError(msg)
+    words = list(dict.fromkeys(fold(text).split()))  # a repeated word is tested once
+    if not words:
+        msg = f"search text {quote(text)} is empty: give at least one word"
+        raise InvalidArgumentError(msg)
+    return words
 
 
 def find(
@@ -320,8 +355,11 @@ def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
     # with its length), so it gets no suggestions.
     if len(folded) > 2 * longest:
         return UnknownDefectorError(key)
-    close = difflib.get_close_matches(folded, list(names), n=3, cutoff=0.6)
-    return UnknownDefectorError(key, [names[c] for c in close])
+    close = [names[c] for c in difflib.get_close_matches(folded, list(names), n=3, cutoff=0.6)]
+    if not close and folded:  # a surname, or another spelling: the names holding like words
+        index = [haystacks(r) for r in records]
+        close = [r.name for r in fuzzy_search(records, index, folded)[:3]]
+    return UnknownDefectorError(key, close)
 
 
 def _check_field(field: object) -> Field:
