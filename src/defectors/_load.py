@@ -9,8 +9,6 @@ from typing import IO, TypeVar, overload
 from defectors._countries import MISSING as _MISSING
 from defectors._data import read_text
 from defectors._dataset import Dataset
-from defectors._files import read_file
-from defectors._json import parse, structure_rows
 from defectors._lazy import once
 from defectors._model import Defector
 from defectors._reader import read_packed
@@ -96,6 +94,8 @@ def _from_text(text: str, name: str) -> Dataset:
     """Return the records of the text of a JSON, JSON Lines or CSV file."""
     head = text.lstrip("\ufeff").lstrip()[:1]  # str.lstrip(): all Unicode white space
     if head in ("[", "{", ""):
+        from defectors._json import parse, structure_rows  # noqa: PLC0415 - a user's file
+
         return structure_rows(parse(text, name))
     from defectors._flat import read_csv  # noqa: PLC0415 - csv is imported on first use
 
@@ -164,6 +164,8 @@ def _is_utf8(encoding: str) -> bool:
 
 def _read_path(path: str | os.PathLike[str]) -> tuple[str, str]:
     """Return the text of the regular file *path* names and a name for it in messages."""
+    from defectors._files import read_file  # noqa: PLC0415 - only for a user's file
+
     return read_file(path)  # a regular file's UTF-8 text, or a documented error
 
 
