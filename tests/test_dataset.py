@@ -219,6 +219,7 @@ class TestLoadFile:
             ('"Belenko"', "holds a JSON string value, not records"),
             ("null", "holds a JSON null value, not records"),
             ("false\n", "holds a JSON boolean value, not records"),
+            ("\ufeff 42", "holds a JSON number value, not records"),
         ],
     )
     def test_malformed_files(self, tmp_path, text, message):

@@ -29,7 +29,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import defectors
-from defectors import Dataset, DatasetError, Defector, DefectorsError, _data
+from defectors import (
+    Dataset,
+    DatasetError,
+    Defector,
+    DefectorsError,
+    InvalidRecordError,
+    UnknownDefectorError,
+    _data,
+)
 from defectors._reader import structure_defector
 from defectors._text import _EXTRA
 from defectors.testing import defectors as defector_strategy
@@ -1409,10 +1417,12 @@ class TestLookups:
         second = attrs.evolve(dataset[1], id="b", also_known_as=("Emile Roux",))
         assert second == Dataset([first, second]).get("Emile Roux")
 
-    def test_name_that_folds_to_nothing_is_found(self, dataset):
-        """A name of marks and invisible characters only is found by its exact text."""
-        odd = attrs.evolve(dataset[0], id="odd", name="\u0301\u200b")
-        assert odd == Dataset([dataset[1], odd]).get("\u0301\u200b")
+    def test_key_that_folds_to_nothing(self, dataset):
+        """A name of marks and invisible characters only cannot be made, nor found."""
+        with pytest.raises(InvalidRecordError, match="name must be a non-empty"):
+            attrs.evolve(dataset[0], id="odd", name="\u0301\u200b")
+        with pytest.raises(UnknownDefectorError, match="no defector"):
+            dataset.get("\u0301\u200b")
 
     def test_repeated_search_words_count_once(self, dataset):
         """Searching a word many times finds what searching it once finds."""

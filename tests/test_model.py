@@ -11,6 +11,7 @@ from hypothesis import given
 
 import defectors
 from defectors import Confidence, Country, Defector, Outcome, Place, Sector, Source
+from defectors.exceptions import InvalidRecordError
 from defectors.testing import countries as country_strategy
 from defectors.testing import defectors as defector_strategy
 
@@ -122,11 +123,19 @@ class TestDefectorValidation:
         with pytest.raises(TypeError, match="not a single str"):
             make(also_known_as="Jane")
 
-    @pytest.mark.parametrize("name", ["", "   "])
+    @pytest.mark.parametrize("name", ["", "   ", "\u200b", "\ufeff \u00ad", "\u0301"])
     def test_blank_name_is_rejected(self, name):
-        """A blank name is rejected."""
+        """A name that shows nothing (spaces, invisible characters, a lone mark) is rejected."""
         with pytest.raises(ValueError, match="non-empty"):
             make(name=name)
+
+    @pytest.mark.parametrize("text", ["", " \t", "\u200b", "\u0301"])
+    def test_blank_alias_and_source_address_are_rejected(self, text):
+        """An other name or a source address that shows nothing is an InvalidRecordError."""
+        with pytest.raises(InvalidRecordError, match=r"also_known_as\[1\] must be a non-empty"):
+            make(also_known_as=("Jan Novak", text))
+        with pytest.raises(InvalidRecordError, match="url must be a non-empty string"):
+            Source(url=text)
 
     def test_keyword_only(self):
         """Records are built with keywords only, so fields cannot be swapped by position."""

@@ -19,7 +19,7 @@ from defectors import (
     UnknownDefectorError,
     UnknownSectorError,
 )
-from defectors._names import name_key
+from defectors._names import name_key, similar
 from defectors._text import fold
 from defectors.exceptions import UnknownEraError
 from defectors.testing import datasets
@@ -283,7 +283,38 @@ class TestFuzzySearch:
     def test_short_words_must_be_exact(self, dataset):
         """A word of fewer than four letters is not matched approximately."""
         found = dataset.search("Leo", fuzzy=True)
+        assert found
         assert all("leo" in defectors.fold(r.name).split() for r in found)
+
+    @pytest.mark.parametrize(
+        ("query", "name"),
+        [("Khan", "Nasreddin Murat-Khan"), ("Shostakovich Jr", "Dmitri Shostakovich Jr.")],
+    )
+    def test_punctuation_divides_words(self, dataset, query, name):
+        """Hyphens and dots divide a name's words, in the name and in the query."""
+        assert name in [r.name for r in dataset.search(query, fuzzy=True)]
+
+    @pytest.mark.parametrize("spelling", ["Szczaranski", "Schtscharanski", "Щаранский"])
+    def test_spellings_of_one_sound_share_a_key(self, spelling):
+        """Polish, German and Cyrillic spellings of shch give the English key."""
+        assert name_key("sharansky") == name_key(fold(spelling))
+
+    def test_long_words_are_compared_only_whole(self):
+        """Keys past 64 letters match only when equal or a start: no quadratic comparison."""
+        long = "ab" * 100
+        assert (similar(long, long), similar(long[:70], long), similar("ba" * 100, long)) == (
+            1.0,
+            0.9,
+            0.0,
+        )
+
+    def test_suggestions_do_not_repeat(self, dataset):
+        """Two records of one name are suggested once."""
+        nureyev = dataset.get("Rudolf Nureyev")
+        twins = Dataset([nureyev, attrs.evolve(nureyev, id="rudolf-nureyev-2")])
+        with pytest.raises(UnknownDefectorError) as info:
+            twins.get("Nuriev")
+        assert ("Rudolf Nureyev",) == info.value.suggestions
 
     def test_every_word_must_match(self, dataset):
         """A second word that is like no name word rules the record out."""

@@ -335,7 +335,8 @@ def _parser() -> argparse.ArgumentParser:
     searcher.add_argument(
         "--fuzzy",
         action="store_true",
-        help="match names spelled another way (Nuriev, Nurejew, Нуреев: Nureyev)",
+        help="search names only, matching them spelled another way (Nuriev, Nurejew, Нуреев: "
+        "Nureyev)",
     )
     searcher.add_argument("--format", choices=formats, default="table")
 

@@ -223,7 +223,7 @@ class Dataset(Sequence[Defector]):
             return found
         if default is not _MISSING:
             return default
-        raise not_found(self._records, key)
+        raise not_found(self._records, self._searched(), key)
 
     # -- Queries -----------------------------------------------------------------------
 
@@ -331,11 +331,15 @@ class Dataset(Sequence[Defector]):
         (ł, ø, đ, ß): ``"milosz"`` finds Czesław Miłosz. Records whose names hold every
         word come first, then the others, each in this dataset's order.
 
-        With *fuzzy*, only names and other names are searched, and a word matches a name's
-        word written another way: transliterations of Cyrillic and their German, Polish and
-        French spellings (``"Nuriev"``, ``"Nurejew"``, ``"Noureev"`` and ``"Нуреев"`` all find
-        Rudolf Nureyev), or a letter or two off. Words of fewer than four letters must
-        match exactly. The closest records come first.
+        With *fuzzy*, only names and other names are searched (not professions or
+        summaries), words are split at hyphens and other punctuation too, and a word matches
+        a name's word written another way: transliterations of Cyrillic and their German,
+        Polish and French spellings (``"Nuriev"``, ``"Nurejew"``, ``"Noureev"`` and
+        ``"Нуреев"`` all find Rudolf Nureyev), or a letter or two off. Spellings are compared
+        by a key that removes those differences (``"Max"`` becomes ``"maks"``): a key of
+        fewer than four letters must match exactly, and one of four or more also matches the
+        start of a name (``"Vlad"`` finds every Vladimir and Vladislav). The closest records
+        come first.
 
         Args:
             text: One or more words.

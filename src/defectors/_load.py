@@ -115,7 +115,7 @@ def _from_text(text: str, name: str) -> Dataset:
 def _json_scalar(text: str) -> str | None:
     """Name the kind of JSON value *text* is (a string, a number, ...), if it is one."""
     try:
-        value: object = json.loads(text)
+        value: object = json.loads(text.lstrip("\ufeff"))
     except ValueError:  # not JSON at all: a CSV, as it was read
         return None
     if value is None:

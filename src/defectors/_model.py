@@ -360,6 +360,15 @@ def guard_setstate(cls: _Cls) -> _Cls:
     return cls
 
 
+def _is_blank(text: str) -> bool:
+    """Whether *text* shows nothing: only spaces, invisible characters or combining marks."""
+    if text.isascii():
+        return not text.strip()
+    from defectors._text import is_blank  # noqa: PLC0415 - not needed for a cold start
+
+    return is_blank(text)
+
+
 def _check_text(field: str, value: str) -> None:
     """Refuse a string that is not valid Unicode text: one holding a lone surrogate."""
     if value.isascii():
@@ -421,7 +430,7 @@ class _TupleOf:
                 raise _fail(TypeError, attribute.name, msg)
             if self.kind is str:
                 text = cast("str", item)
-                if not text.strip():
+                if _is_blank(text):
                     msg = f"{attribute.name}[{index}] must be a non-empty string, not {quote(text)}"
                     raise _fail(ValueError, attribute.name, msg)
                 _check_text(f"{attribute.name}[{index}]", text)
@@ -453,7 +462,8 @@ def table_entries(rows: Iterable[dict[str, Any]]) -> dict[str, Country]:
     lookup quick.
 
     Raises:
-        KeyError: A row lacks a field; ValueError: a row has a field :class:`Country` lacks.
+        ValueError: A row has more or fewer fields than :class:`Country`.
+        KeyError: A row lacks one of them (and has another instead).
     """
     setters = [(a.name, getattr(Country, a.name).__set__) for a in attrs.fields(Country)]
     new = object.__new__
@@ -565,7 +575,7 @@ def _check_name(_inst: object, attribute: attrs.Attribute[str], value: str) -> N
     if not isinstance(value, str):
         msg = f"{attribute.name} must be a str, not {type(value).__name__}"
         raise _fail(TypeError, attribute.name, msg)
-    if not value.strip():
+    if _is_blank(value):
         msg = f"{attribute.name} must be a non-empty string, not {quote(value)}"
         raise _fail(ValueError, attribute.name, msg)
     _check_text(attribute.name, value)

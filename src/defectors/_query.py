@@ -20,7 +20,7 @@ from defectors._model import (
     Sector,
     SourceKind,
 )
-from defectors._names import name_key, similar
+from defectors._names import name_key, name_keys, similar, words
 from defectors._normalize import normalize_country
 from defectors._sectors import parse_sector
 from defectors._states import check_origin_query, query_keys
@@ -286,17 +286,20 @@ def fuzzy_search(
     """
     Return the records whose names hold a word like each word of *text*, closest first.
 
-    Words are compared by their :func:`~defectors._names.name_key` (transliteration and
-    spelling differences removed) and then by similarity, so ``"Nuriev"``, ``"Noureev"`` and
-    ``"Нуреев"`` find Rudolf Nureyev. Only names and other names are searched. Records rank by
-    the summed similarity of their best-matching words, ties in this dataset's order.
+    Words are split at anything but letters and digits, and compared by their
+    :func:`~defectors._names.name_key` (transliteration and spelling differences removed)
+    and then by similarity, so ``"Nuriev"``, ``"Noureev"`` and ``"Нуреев"`` find Rudolf
+    Nureyev. Only names and other names are searched. Records rank by the summed similarity
+    of their best-matching words, ties in this dataset's order.
     """
-    words = [name_key(w) for w in _words(text)]
+    query = [name_key(w) for w in dict.fromkeys(words(" ".join(_words(text))))]
+    if not query:
+        return []  # punctuation only: like plain search, nothing holds it
     scored: list[tuple[float, int, Defector]] = []
     for position, (record, (names, _)) in enumerate(zip(records, index, strict=True)):
-        keys = {name_key(w) for w in names.split()}
+        keys = name_keys(names)
         total = 0.0
-        for word in words:
+        for word in query:
             best = max((similar(word, key) for key in keys), default=0.0)
             if not best:
                 break
@@ -326,9 +329,9 @@ def find(
     Return the first record whose name or other name is *key*, else whose folded one is.
 
     An exact match wins over an earlier record that matches only once folded (``"Jan
-    Novak"`` finds Jan Novak, not an earlier Jan Novák), and finds a name that folds to
-    nothing. *index* holds each record's :func:`haystacks`, in the same order, so no name is
-    folded again: a substring test rules out most records before their names are compared.
+    Novak"`` finds Jan Novak, not an earlier Jan Novák). *index* holds each record's
+    :func:`haystacks`, in the same order, so no name is folded again: a substring test rules
+    out most records before their names are compared.
     (Ids are Dataset.get's business.)
     """
     if not isinstance(key, str):
@@ -346,8 +349,16 @@ def find(
     return None
 
 
-def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
-    """Return the error for a failed lookup, with up to three close names."""
+def not_found(
+    records: Sequence[Defector], index: Sequence[tuple[str, str]], key: str
+) -> UnknownDefectorError:
+    """
+    Return the error for a failed lookup, with up to three close names.
+
+    Names close to the whole key come first; failing those, the names of the records a fuzzy
+    search for the key finds (a surname, or another spelling). *index* holds each record's
+    :func:`haystacks`, in the same order.
+    """
     names = {fold(n): n for r in records for n in (r.name, *r.also_known_as)}
     folded = fold(key)
     longest = max(map(len, names), default=0)
@@ -357,8 +368,7 @@ def not_found(records: Sequence[Defector], key: str) -> UnknownDefectorError:
         return UnknownDefectorError(key)
     close = [names[c] for c in difflib.get_close_matches(folded, list(names), n=3, cutoff=0.6)]
     if not close and folded:  # a surname, or another spelling: the names holding like words
-        index = [haystacks(r) for r in records]
-        close = [r.name for r in fuzzy_search(records, index, folded)[:3]]
+        close = list(dict.fromkeys(r.name for r in fuzzy_search(records, index, folded)))[:3]
     return UnknownDefectorError(key, close)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["DASHES", "INVISIBLE", "fold", "parenthesised", "slugify", "visible"]
+__all__ = ["DASHES", "INVISIBLE", "fold", "is_blank", "parenthesised", "slugify", "visible"]
 
 #: Hyphens, dashes and the minus sign: text folds each of them to an ASCII hyphen.
 DASHES = "\u2010\u2011\u2012\u2013\u2014\u2015\u2212"
@@ -77,6 +77,16 @@ _NON_ASCII = re.compile(r"[^\x00-\x7f]+")
 
 def _without_marks(match: re.Match[str]) -> str:
     return "".join([ch for ch in match.group() if not unicodedata.combining(ch)])
+
+
+def is_blank(text: str) -> bool:
+    """
+    Whether *text* holds nothing a reader would see.
+
+    That is only spaces, invisible characters or combining marks (``""``, ``" "``,
+    ``"\u200b"``, ``"\u0301"``): what :func:`fold` empties.
+    """
+    return not fold(text)
 
 
 def visible(text: str) -> str:

@@ -46,6 +46,7 @@ from defectors._model import (
     SourceKind,
     canonical_wikipedia,
 )
+from defectors._text import is_blank
 
 __all__ = [
     "countries",
@@ -79,12 +80,15 @@ def texts(*, min_size: int = 1, max_size: int = 40, blank: bool = False) -> st.S
     Args:
         min_size: The fewest characters.
         max_size: The most characters.
-        blank: Also give text with nothing but whitespace (or nothing at all, with
-            ``min_size=0``), as the optional text fields accept; by default the text has a
-            character that is not whitespace, as a name or a summary needs.
+        blank: Also give text with nothing a reader would see (whitespace, invisible
+            characters, combining marks, or nothing at all with ``min_size=0``), as the
+            optional text fields accept; by default the text has a character that shows,
+            as a name or a summary needs.
 
     .. versionchanged:: 0.1.0
        Draws invisible, control and separator characters often; *blank* added.
+    .. versionchanged:: 0.2.0
+       Without *blank*, text of invisible characters or combining marks alone is not drawn.
     """
     # Two kinds of text: any characters, and mostly awkward ones (drawn from all of Unicode,
     # they would almost never appear).
@@ -92,7 +96,7 @@ def texts(*, min_size: int = 1, max_size: int = 40, blank: bool = False) -> st.S
         st.text(_ALPHABET, min_size=min_size, max_size=max_size),
         st.text(_AWKWARD, min_size=min_size, max_size=max_size),
     )
-    return strategy if blank else strategy.filter(lambda s: bool(s.strip()))
+    return strategy if blank else strategy.filter(lambda s: not is_blank(s))
 
 
 def _free_texts() -> st.SearchStrategy[str]:
